@@ -1,0 +1,39 @@
+package org.voxproof.app;
+
+import org.voxproof.app.cli.BenchCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * Entry point of the {@code voxproof} command. Each area registers one subcommand class here; a
+ * command that prints JSON prints exactly one JSON object on the last line of stdout, and sends
+ * progress and logs to stderr.
+ */
+@Command(
+    name = "voxproof",
+    mixinStandardHelpOptions = true,
+    version = "VoxProof 0.1.0",
+    description = "Consent and provenance layer for synthetic voice.",
+    subcommands = {
+      BenchCommand.class,
+    })
+public final class VoxProof implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs the command line and returns the exit code; used by tests without exiting the JVM. */
+  public static int execute(String... args) {
+    CommandLine cli = new CommandLine(new VoxProof());
+    cli.setExecutionExceptionHandler(new CliErrors());
+    return cli.execute(args);
+  }
+}

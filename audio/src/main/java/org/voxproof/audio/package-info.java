@@ -1,0 +1,2 @@
+/** VoxProof audio. See this module's README.md. */
+package org.voxproof.audio;

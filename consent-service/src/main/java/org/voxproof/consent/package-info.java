@@ -1,0 +1,2 @@
+/** VoxProof consent. See this module's README.md. */
+package org.voxproof.consent;

@@ -1,0 +1,2 @@
+/** VoxProof detector. See this module's README.md. */
+package org.voxproof.detector;

@@ -1,0 +1,2 @@
+/** VoxProof ledger. See this module's README.md. */
+package org.voxproof.ledger;

@@ -1,0 +1,2 @@
+/** VoxProof provenance. See this module's README.md. */
+package org.voxproof.provenance;

@@ -1,0 +1,2 @@
+/** VoxProof synth. See this module's README.md. */
+package org.voxproof.synth;

@@ -1,0 +1,2 @@
+/** VoxProof watermark. See this module's README.md. */
+package org.voxproof.watermark;
