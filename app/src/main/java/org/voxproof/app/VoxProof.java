@@ -1,6 +1,7 @@
 package org.voxproof.app;
 
 import org.voxproof.app.cli.BenchCommand;
+import org.voxproof.app.cli.ServeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -16,6 +17,7 @@ import picocli.CommandLine.Command;
     description = "Consent and provenance layer for synthetic voice.",
     subcommands = {
       BenchCommand.class,
+      ServeCommand.class,
     })
 public final class VoxProof implements Runnable {
 

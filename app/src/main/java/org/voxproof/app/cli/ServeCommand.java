@@ -1,0 +1,69 @@
+package org.voxproof.app.cli;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.voxproof.app.http.HttpApp;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code voxproof serve}: the embedded default — all services in one process, one data dir. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description =
+        "Run the service (embedded default: all in one process, data in ./voxproof-data).")
+public final class ServeCommand implements java.util.concurrent.Callable<Integer> {
+
+  @Option(names = "--data-dir", description = "Data directory (default: ${DEFAULT-VALUE}).")
+  Path dataDir = Path.of("voxproof-data");
+
+  @Option(
+      names = "--port",
+      description = "TCP port (default: ${DEFAULT-VALUE}; 0 = any free port).")
+  int port = 8080;
+
+  @Option(names = "--host", description = "Bind address (default: ${DEFAULT-VALUE}).")
+  String host = "127.0.0.1";
+
+  @Option(
+      names = "--only",
+      description = "Run one service only: consent, synth, detector or ledger (default: all).")
+  String only;
+
+  @Override
+  public Integer call() throws Exception {
+    Files.createDirectories(dataDir);
+    Vertx vertx = Vertx.vertx();
+    Router router = HttpApp.baseRouter(vertx);
+    HttpServer server =
+        vertx
+            .createHttpServer()
+            .requestHandler(router)
+            .listen(port, host)
+            .await(30, TimeUnit.SECONDS);
+    System.err.printf(
+        "voxproof: listening on http://%s:%d (data in %s; evaluation profile)%n",
+        host, server.actualPort(), dataDir.toAbsolutePath());
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  vertx
+                      .close()
+                      .toCompletionStage()
+                      .toCompletableFuture()
+                      .orTimeout(10, TimeUnit.SECONDS)
+                      .exceptionally(e -> null)
+                      .join();
+                  stopped.countDown();
+                }));
+    stopped.await();
+    return 0;
+  }
+}
