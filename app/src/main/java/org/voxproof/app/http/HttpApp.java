@@ -38,10 +38,24 @@ public final class HttpApp {
     Problems.send(ctx, 404, "not_found", "Not found", "No resource at " + ctx.normalizedPath());
   }
 
+  /** Stable reasons for client errors raised by Vert.x itself (body limits, routing). */
+  static String clientReason(int status) {
+    return switch (status) {
+      case 401 -> "unauthorized";
+      case 403 -> "forbidden";
+      case 404 -> "not_found";
+      case 405 -> "method_not_allowed";
+      case 413 -> "too_large";
+      case 415 -> "unsupported_media_type";
+      case 429 -> "rate_limited";
+      default -> "bad_request";
+    };
+  }
+
   private static void failure(RoutingContext ctx) {
     int status = ctx.statusCode();
     if (status >= 400 && status < 500) {
-      Problems.send(ctx, status, "bad_request", "Bad request", null);
+      Problems.send(ctx, status, clientReason(status), "Request refused", null);
       return;
     }
     LOG.log(Level.WARNING, "unhandled failure on " + ctx.normalizedPath(), ctx.failure());
