@@ -1,0 +1,9 @@
+package org.voxproof.ledger;
+
+/**
+ * What a verifier gets to check offline that a record is in the ledger; one variant per backend.
+ */
+public sealed interface LedgerEvidence permits TlogProofEvidence, FabricEvidence {
+  /** The entry the evidence is about. */
+  LedgerEntry entry();
+}
