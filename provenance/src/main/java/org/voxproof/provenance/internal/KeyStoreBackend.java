@@ -1,0 +1,163 @@
+package org.voxproof.provenance.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.Key;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.Provider;
+import java.security.Security;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Where the key ring's keys live: a password-protected PKCS#12 file, or a PKCS#11 token through
+ * SunPKCS11. Both are used through {@link KeyStore}; only creation, saving and the provider that
+ * signs differ.
+ */
+public final class KeyStoreBackend {
+  private final KeyStore store;
+  private final Path file; // null for PKCS#11
+  private final char[] password;
+  private final Provider provider; // signs with keys from this store
+
+  private KeyStoreBackend(KeyStore store, Path file, char[] password, Provider provider) {
+    this.store = store;
+    this.file = file;
+    this.password = password.clone();
+    this.provider = provider;
+  }
+
+  /** Opens (or, with {@code create}, starts empty) a PKCS#12 file. */
+  public static KeyStoreBackend pkcs12(Path file, char[] password, boolean create)
+      throws GeneralSecurityException, IOException {
+    KeyStore ks = KeyStore.getInstance("PKCS12");
+    if (Files.exists(file)) {
+      try (InputStream in = Files.newInputStream(file)) {
+        ks.load(in, password);
+      }
+    } else if (create) {
+      ks.load(null, password);
+    } else {
+      throw new IOException("no key store at " + file);
+    }
+    return new KeyStoreBackend(ks, file, password, Crypto.BC);
+  }
+
+  /** Opens a PKCS#11 token through SunPKCS11 configured by {@code configFile}. */
+  public static KeyStoreBackend pkcs11(Path configFile, char[] pin)
+      throws GeneralSecurityException, IOException {
+    Provider base = Security.getProvider("SunPKCS11");
+    if (base == null) {
+      throw new GeneralSecurityException("SunPKCS11 is not available in this JDK");
+    }
+    Provider p = base.configure(configFile.toString());
+    KeyStore ks = KeyStore.getInstance("PKCS11", p);
+    ks.load(null, pin);
+    return new KeyStoreBackend(ks, null, pin, p);
+  }
+
+  public boolean isHardware() {
+    return file == null;
+  }
+
+  /** The provider that signs with (and, for PKCS#11, generates) this store's keys. */
+  public Provider provider() {
+    return provider;
+  }
+
+  public boolean contains(String alias) throws GeneralSecurityException {
+    return store.containsAlias(alias);
+  }
+
+  public List<String> aliases() throws GeneralSecurityException {
+    return new ArrayList<>(Collections.list(store.aliases()));
+  }
+
+  public PrivateKey privateKey(String alias) throws GeneralSecurityException {
+    Key k = store.getKey(alias, password);
+    if (!(k instanceof PrivateKey pk)) {
+      throw new GeneralSecurityException("no private key " + alias);
+    }
+    return isHardware() ? pk : Crypto.toBc(pk);
+  }
+
+  /** The same key as the JDK loaded it (for handing to other modules). */
+  public PrivateKey rawPrivateKey(String alias) throws GeneralSecurityException {
+    Key k = store.getKey(alias, password);
+    if (!(k instanceof PrivateKey pk)) {
+      throw new GeneralSecurityException("no private key " + alias);
+    }
+    return pk;
+  }
+
+  public List<X509Certificate> chain(String alias) throws GeneralSecurityException {
+    Certificate[] c = store.getCertificateChain(alias);
+    if (c == null) {
+      throw new GeneralSecurityException("no certificate chain " + alias);
+    }
+    List<X509Certificate> out = new ArrayList<>();
+    for (Certificate x : c) {
+      out.add((X509Certificate) x);
+    }
+    return out;
+  }
+
+  public void put(String alias, PrivateKey key, List<X509Certificate> chain)
+      throws GeneralSecurityException {
+    store.setKeyEntry(alias, key, password, chain.toArray(new Certificate[0]));
+  }
+
+  public void putSecret(String alias, KeyStore.SecretKeyEntry entry)
+      throws GeneralSecurityException {
+    store.setEntry(alias, entry, new KeyStore.PasswordProtection(password));
+  }
+
+  public javax.crypto.SecretKey secretKey(String alias) throws GeneralSecurityException {
+    Key k = store.getKey(alias, password);
+    if (!(k instanceof javax.crypto.SecretKey sk)) {
+      throw new GeneralSecurityException("no secret key " + alias);
+    }
+    return sk;
+  }
+
+  public void delete(String alias) throws GeneralSecurityException {
+    store.deleteEntry(alias);
+  }
+
+  /** Writes a PKCS#12 file atomically (temp file, then rename); no-op for a token. */
+  public void save() throws GeneralSecurityException, IOException {
+    if (file == null) {
+      return;
+    }
+    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    Files.deleteIfExists(tmp);
+    Files.createFile(
+        tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    try (OutputStream out =
+        Files.newOutputStream(tmp, StandardOpenOption.WRITE, StandardOpenOption.SYNC)) {
+      store.store(out, password);
+    }
+    try {
+      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return isHardware() ? "PKCS#11 token" : "PKCS#12 " + file;
+  }
+}

@@ -1,0 +1,128 @@
+package org.voxproof.provenance;
+
+import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The reference validator (c2pa-rs through c2pa-node), set up by
+ * ../shared/tools/c2pa-verifier/setup-verifier.sh in $VOXPROOF_C2PA_VERIFIER. Missing: the test is
+ * skipped locally and fails when $CI is set.
+ */
+final class C2paRs {
+  static final Path DIR =
+      Path.of(
+          System.getenv().getOrDefault("VOXPROOF_C2PA_VERIFIER", "/tmp/voxproof-c2pa-verifier"));
+
+  /** What verify.mjs printed. */
+  record Result(int exit, String state, JsonNode store, List<String> failureCodes) {
+    /** All success and failure codes of the active manifest, sorted. */
+    TreeSet<String> codes() {
+      TreeSet<String> out = new TreeSet<>();
+      JsonNode am = store.path("validation_results").path("activeManifest");
+      for (String k : List.of("success", "failure")) {
+        am.path(k).forEach(n -> out.add(n.path("code").asText()));
+      }
+      return out;
+    }
+  }
+
+  private C2paRs() {}
+
+  static void requireTools(String... commands) {
+    boolean ok = Files.isRegularFile(DIR.resolve("verify.mjs")) && onPath("node");
+    for (String c : commands) {
+      ok &= onPath(c);
+    }
+    if (System.getenv("CI") != null && !ok) {
+      fail(
+          "CI is set but the c2pa verifier or a tool is missing: " + DIR + " " + List.of(commands));
+    }
+    assumeTrue(ok, "c2pa-rs verifier or tools not installed; skipped locally");
+  }
+
+  static boolean onPath(String cmd) {
+    for (String p : System.getenv().getOrDefault("PATH", "").split(":")) {
+      if (Files.isExecutable(Path.of(p, cmd))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static Result verify(Path file, String mime, Path root) throws Exception {
+    List<String> cmd =
+        new ArrayList<>(
+            List.of("node", DIR.resolve("verify.mjs").toString(), file.toString(), mime));
+    if (root != null) {
+      cmd.add(root.toString());
+    }
+    Run r = run(DIR, Map.of(), cmd);
+    JsonNode j = new ObjectMapper().readTree(r.out);
+    List<String> fails = new ArrayList<>();
+    j.path("failures").forEach(n -> fails.add(n.path("code").asText()));
+    return new Result(r.exit, j.path("state").asText(), j.path("store"), fails);
+  }
+
+  /** Signs {@code in} with c2pa-rs itself (sign-verify.mjs) and the test chain in {@code certs}. */
+  static void referenceSign(Path in, String mime, Path out, Path certs) throws Exception {
+    Run r =
+        run(
+            DIR,
+            Map.of("CERTS", certs.toString()),
+            List.of(
+                "node",
+                DIR.resolve("sign-verify.mjs").toString(),
+                in.toString(),
+                mime,
+                out.toString()));
+    if (r.exit != 0) {
+      throw new IOException("sign-verify.mjs failed: " + r.err);
+    }
+  }
+
+  static void genCerts(Path dir) throws Exception {
+    Run r =
+        run(
+            DIR,
+            Map.of(),
+            List.of(DIR.resolve("gen-certs.sh").toString(), "es256", dir.toString()));
+    if (r.exit != 0) {
+      throw new IOException("gen-certs.sh failed: " + r.err);
+    }
+  }
+
+  record Run(int exit, String out, String err) {}
+
+  static Run run(Path cwd, Map<String, String> env, List<String> cmd) throws Exception {
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile());
+    pb.environment().putAll(env);
+    Path out = Files.createTempFile("c2pa", ".out");
+    Path err = Files.createTempFile("c2pa", ".err");
+    pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+    Process p = pb.start();
+    if (!p.waitFor(120, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new IOException("timed out: " + cmd);
+    }
+    Run r =
+        new Run(
+            p.exitValue(),
+            Files.readString(out, StandardCharsets.UTF_8),
+            Files.readString(err, StandardCharsets.UTF_8));
+    Files.delete(out);
+    Files.delete(err);
+    return r;
+  }
+}
