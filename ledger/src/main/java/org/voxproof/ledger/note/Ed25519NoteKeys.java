@@ -67,7 +67,7 @@ public final class Ed25519NoteKeys {
 
   /** SPEC: C2SP signed-note "Verifier keys": parses {@code name+hex(keyID)+base64(0x01||key)}. */
   public static NoteVerifier parseVerifierKey(String vkey) throws ProofVerificationException {
-    String[] parts = vkey.strip().split("\\+", -1);
+    String[] parts = vkey.strip().split("\\+", 3);
     if (parts.length != 3
         || !SignedNote.validKeyName(parts[0])
         || !parts[1].matches("[0-9a-f]{8}")) {

@@ -1,0 +1,297 @@
+package org.voxproof.ledger.embedded;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import org.voxproof.ledger.AppendResult;
+import org.voxproof.ledger.ConsistencyProof;
+import org.voxproof.ledger.InclusionProof;
+import org.voxproof.ledger.LedgerCorruptException;
+import org.voxproof.ledger.LedgerEntry;
+import org.voxproof.ledger.LedgerEvidence;
+import org.voxproof.ledger.LedgerException;
+import org.voxproof.ledger.LedgerNotFoundException;
+import org.voxproof.ledger.LedgerRangeException;
+import org.voxproof.ledger.LedgerRecord;
+import org.voxproof.ledger.LedgerStorageException;
+import org.voxproof.ledger.ProvenanceLedger;
+import org.voxproof.ledger.SignedCheckpoint;
+import org.voxproof.ledger.TlogProofEvidence;
+import org.voxproof.ledger.note.NoteSigner;
+import org.voxproof.ledger.note.TlogProof;
+
+/**
+ * The embedded default: an append-only Merkle log in {@code <data-dir>/ledger/}. Appends are
+ * group-committed with {@code fsync} and acknowledged only when durable; on open a torn tail is
+ * cut, and the log is checked against its last checkpoint. One writer per data directory (a lock
+ * file); readers use {@link LogVerifier}.
+ */
+public final class EmbeddedLedger implements ProvenanceLedger {
+  private static final System.Logger LOG = System.getLogger(EmbeddedLedger.class.getName());
+
+  private final LedgerDir dir;
+  private final String origin;
+  private final EntryFile file;
+  private final FileChannel lockChannel;
+  private final LogState state;
+  private final CheckpointPublisher checkpoints;
+  private final GroupCommitWriter writer;
+  private final Thread writerThread;
+  private final long recoveredTailBytes;
+
+  private EmbeddedLedger(Builder b, LedgerDir dir, FileChannel lockChannel) throws LedgerException {
+    this.dir = dir;
+    this.lockChannel = lockChannel;
+    this.origin = resolveOrigin(dir, b.origin);
+    NoteSigner signer =
+        b.signer != null ? b.signer : CheckpointKeys.loadOrCreate(b.dataDir, origin);
+    this.state = new LogState();
+    try {
+      dir.writeAtomically(dir.verifierKey(), signer.verifier().verifierKey() + "\n", false);
+      SignedCheckpoint floor = CheckpointPublisher.readStored(dir);
+      this.file = EntryFile.openForWrite(dir.entries());
+      dir.syncDir();
+      LogLoader.Loaded loaded = LogLoader.load(dir.entries(), file, state);
+      CheckpointPublisher.checkFloor(floor, state);
+      this.recoveredTailBytes = loaded.tailBytes();
+      if (loaded.tailBytes() > 0) {
+        LOG.log(System.Logger.Level.WARNING, "cut a torn tail of {0} bytes", loaded.tailBytes());
+        file.truncate(loaded.validEnd());
+      }
+      this.checkpoints = new CheckpointPublisher(dir, origin, signer, state, b.checkpointMillis);
+      checkpoints.afterCommit();
+      checkpoints.persist();
+      this.writer =
+          new GroupCommitWriter(
+              file,
+              state,
+              loaded.validEnd(),
+              b.queueCapacity,
+              b.maxBatch,
+              checkpoints::afterCommit,
+              checkpoints::maybePersist);
+    } catch (IOException e) {
+      throw new LedgerStorageException("cannot open the ledger in " + dir.dir, e);
+    }
+    this.writerThread = new Thread(writer, "ledger-writer");
+    writerThread.setDaemon(true);
+    writerThread.start();
+  }
+
+  public static Builder builder(Path dataDir) {
+    return new Builder(dataDir);
+  }
+
+  /** Bytes of a torn tail cut when this instance opened the log (0 after a clean shutdown). */
+  public long recoveredTailBytes() {
+    return recoveredTailBytes;
+  }
+
+  /** The number of durable entries. */
+  public long size() {
+    return state.size();
+  }
+
+  @Override
+  public String origin() {
+    return origin;
+  }
+
+  @Override
+  public AppendResult append(LedgerRecord record) throws LedgerException {
+    try {
+      return writer.submit(record).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new LedgerStorageException("interrupted while waiting for the append", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof LedgerException le) {
+        throw le;
+      }
+      throw new LedgerStorageException("append failed", e.getCause());
+    }
+  }
+
+  @Override
+  public CompletionStage<AppendResult> appendAsync(LedgerRecord record) {
+    return writer.submit(record);
+  }
+
+  @Override
+  public Optional<LedgerEntry> findById(String id) throws LedgerException {
+    Optional<Long> i = state.byId(id);
+    return i.isPresent() ? Optional.of(entry(i.get())) : Optional.empty();
+  }
+
+  @Override
+  public Optional<LedgerEntry> findByWatermark(byte[] payload) throws LedgerException {
+    Optional<Long> i = state.byWatermark(HexFormat.of().formatHex(payload));
+    return i.isPresent() ? Optional.of(entry(i.get())) : Optional.empty();
+  }
+
+  @Override
+  public LedgerEntry entry(long index) throws LedgerException {
+    long size = state.size();
+    if (index < 0 || index >= size) {
+      throw new LedgerNotFoundException("no entry " + index + " (log size " + size + ")");
+    }
+    try {
+      return new LedgerEntry(index, LedgerRecord.decode(file.read(state.offset(index))));
+    } catch (IOException | IllegalArgumentException e) {
+      throw new LedgerCorruptException("entry " + index + " cannot be read", e);
+    }
+  }
+
+  @Override
+  public SignedCheckpoint latestCheckpoint() {
+    return checkpoints.latest();
+  }
+
+  @Override
+  public InclusionProof inclusionProof(long index, long treeSize) throws LedgerException {
+    long size = state.size();
+    if (treeSize < 1 || treeSize > size || index < 0 || index >= treeSize) {
+      throw new LedgerRangeException(
+          "need 0 <= index < size <= " + size + "; got index " + index + ", size " + treeSize);
+    }
+    return new InclusionProof(
+        index, treeSize, state.tree.leafHash(index), state.tree.inclusionProof(index, treeSize));
+  }
+
+  @Override
+  public ConsistencyProof consistencyProof(long fromSize, long toSize) throws LedgerException {
+    long size = state.size();
+    if (fromSize < 1 || fromSize > toSize || toSize > size) {
+      throw new LedgerRangeException(
+          "need 0 < from <= to <= " + size + "; got from " + fromSize + ", to " + toSize);
+    }
+    return new ConsistencyProof(fromSize, toSize, state.tree.consistencyProof(fromSize, toSize));
+  }
+
+  @Override
+  public LedgerEvidence evidence(String id) throws LedgerException {
+    LedgerEntry e =
+        findById(id).orElseThrow(() -> new LedgerNotFoundException("no record with id " + id));
+    SignedCheckpoint cp = checkpoints.covering(e.index());
+    List<byte[]> proof = state.tree.inclusionProof(e.index(), cp.size());
+    // SPEC: C2SP tlog-proof: index, inclusion proof, then the checkpoint verbatim.
+    String text = new TlogProof(null, e.index(), proof, cp.note()).text();
+    return new TlogProofEvidence(e, text);
+  }
+
+  @Override
+  public void close() throws LedgerException {
+    writer.close();
+    try {
+      writerThread.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    try (lockChannel) {
+      checkpoints.persist();
+      file.close();
+    } catch (IOException e) {
+      throw new LedgerStorageException("close failed", e);
+    }
+  }
+
+  private static String resolveOrigin(LedgerDir dir, String wanted) throws LedgerException {
+    try {
+      if (Files.exists(dir.origin())) {
+        String stored = Files.readString(dir.origin(), StandardCharsets.UTF_8).strip();
+        if (wanted != null && !wanted.equals(stored)) {
+          throw new LedgerCorruptException("this log's origin is " + stored + ", not " + wanted);
+        }
+        return stored;
+      }
+      String origin = wanted != null ? wanted : defaultOrigin();
+      dir.writeAtomically(dir.origin(), origin + "\n", false);
+      return origin;
+    } catch (IOException e) {
+      throw new LedgerStorageException("cannot read or write " + dir.origin(), e);
+    }
+  }
+
+  private static String defaultOrigin() {
+    byte[] r = new byte[4];
+    new SecureRandom().nextBytes(r);
+    return "voxproof.local/ledger/" + HexFormat.of().formatHex(r);
+  }
+
+  /** Options; the defaults suit the one-process deployment. */
+  public static final class Builder {
+    private final Path dataDir;
+    private String origin;
+    private NoteSigner signer;
+    private int queueCapacity = 65_536;
+    private int maxBatch = 4_096;
+    private long checkpointMillis = 200;
+
+    private Builder(Path dataDir) {
+      this.dataDir = dataDir;
+    }
+
+    /** The log identity, fixed at creation (default: a random {@code voxproof.local/...}). */
+    public Builder origin(String origin) {
+      this.origin = origin;
+      return this;
+    }
+
+    /** The checkpoint key (default: the log's own key in {@code checkpoint.key}). */
+    public Builder signer(NoteSigner signer) {
+      this.signer = signer;
+      return this;
+    }
+
+    /** Pending appends beyond this are refused with {@code LedgerOverloadedException}. */
+    public Builder queueCapacity(int n) {
+      this.queueCapacity = n;
+      return this;
+    }
+
+    /** How often, at most, the signed checkpoint file is rewritten. */
+    public Builder checkpointMillis(long millis) {
+      this.checkpointMillis = millis;
+      return this;
+    }
+
+    /** Opens (creating if needed) the log; fails if another writer holds it. */
+    public EmbeddedLedger open() throws LedgerException {
+      LedgerDir dir = LedgerDir.of(dataDir);
+      FileChannel lock;
+      try {
+        Files.createDirectories(dir.dir);
+        lock = FileChannel.open(dir.lock(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      } catch (IOException e) {
+        throw new LedgerStorageException("cannot create " + dir.dir, e);
+      }
+      try {
+        FileLock held = lock.tryLock();
+        if (held == null) {
+          throw new LedgerStorageException("another process writes the log in " + dir.dir);
+        }
+        return new EmbeddedLedger(this, dir, lock);
+      } catch (IOException | LedgerException | RuntimeException e) {
+        try {
+          lock.close();
+        } catch (IOException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+        if (e instanceof LedgerException le) {
+          throw le;
+        }
+        throw new LedgerStorageException("another writer holds the log in " + dir.dir, e);
+      }
+    }
+  }
+}

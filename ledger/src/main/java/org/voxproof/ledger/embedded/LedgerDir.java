@@ -1,0 +1,83 @@
+package org.voxproof.ledger.embedded;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/** The files of the embedded log under {@code <data-dir>/ledger/}. */
+final class LedgerDir {
+  final Path dir;
+
+  private LedgerDir(Path dir) {
+    this.dir = dir;
+  }
+
+  static LedgerDir of(Path dataDir) {
+    return new LedgerDir(dataDir.resolve("ledger"));
+  }
+
+  Path entries() {
+    return dir.resolve("entries");
+  }
+
+  Path checkpoint() {
+    return dir.resolve("checkpoint");
+  }
+
+  Path lock() {
+    return dir.resolve("writer.lock");
+  }
+
+  Path origin() {
+    return dir.resolve("origin");
+  }
+
+  Path verifierKey() {
+    return dir.resolve("checkpoint.vkey");
+  }
+
+  Path signingKey() {
+    return dir.resolve("checkpoint.key");
+  }
+
+  /** Writes {@code text} to {@code file} atomically and durably (temp file, force, rename). */
+  void writeAtomically(Path file, String text, boolean secret) throws IOException {
+    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    Files.deleteIfExists(tmp);
+    if (secret) {
+      try {
+        Files.createFile(
+            tmp,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      } catch (UnsupportedOperationException e) {
+        Files.createFile(tmp);
+      }
+    }
+    try (FileChannel ch =
+        FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+      ch.write(java.nio.ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
+      ch.force(true);
+    }
+    try {
+      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+    }
+    syncDir();
+  }
+
+  /** Forces the directory entry changes (new files, renames) to the device. */
+  void syncDir() {
+    try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+      ch.force(true);
+    } catch (IOException e) {
+      // Some file systems cannot open a directory for sync; the data files are still forced.
+    }
+  }
+}

@@ -1,0 +1,79 @@
+package org.voxproof.ledger.embedded;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.List;
+import org.voxproof.ledger.LedgerCorruptException;
+import org.voxproof.ledger.LedgerException;
+import org.voxproof.ledger.LedgerStorageException;
+import org.voxproof.ledger.SignedCheckpoint;
+import org.voxproof.ledger.merkle.ProofVerificationException;
+import org.voxproof.ledger.note.Checkpoint;
+import org.voxproof.ledger.note.NoteVerifier;
+import org.voxproof.ledger.note.SignedNote;
+
+/**
+ * Recomputes an embedded log from its files without taking the writer lock, so it runs while the
+ * service writes: decodes every entry, rehashes the tree, and checks the stored checkpoint's
+ * signature (against {@code checkpoint.vkey}), origin and root.
+ */
+public final class LogVerifier {
+  private LogVerifier() {}
+
+  /**
+   * What a successful verification found.
+   *
+   * @param origin the log identity
+   * @param entries the number of valid entries
+   * @param rootHash hex root over all entries
+   * @param checkpointSize the size the stored, signed checkpoint commits to
+   * @param pendingTailBytes bytes after the last valid entry (a write in progress, or a torn tail
+   *     that the next writer start cuts)
+   */
+  public record Report(
+      String origin, long entries, String rootHash, long checkpointSize, long pendingTailBytes) {}
+
+  /** Verifies the log in {@code <dataDir>/ledger/}; throws if anything does not check out. */
+  public static Report verify(Path dataDir) throws LedgerException {
+    LedgerDir dir = LedgerDir.of(dataDir);
+    if (!Files.isRegularFile(dir.entries())) {
+      throw new LedgerStorageException("no ledger in " + dir.dir);
+    }
+    try {
+      String origin = Files.readString(dir.origin(), StandardCharsets.UTF_8).strip();
+      NoteVerifier key = CheckpointKeys.publishedVerifier(dataDir);
+      SignedCheckpoint cp = readVerifiedCheckpoint(dir, origin, key);
+      LogState state = new LogState();
+      LogLoader.Loaded loaded;
+      try (EntryFile file = EntryFile.openForRead(dir.entries())) {
+        loaded = LogLoader.load(dir.entries(), file, state);
+      }
+      CheckpointPublisher.checkFloor(cp, state);
+      String root = HexFormat.of().formatHex(state.tree.root(state.size()));
+      return new Report(origin, state.size(), root, cp == null ? 0 : cp.size(), loaded.tailBytes());
+    } catch (IOException e) {
+      throw new LedgerStorageException("cannot read the ledger in " + dir.dir, e);
+    }
+  }
+
+  private static SignedCheckpoint readVerifiedCheckpoint(
+      LedgerDir dir, String origin, NoteVerifier key) throws IOException, LedgerException {
+    if (!Files.exists(dir.checkpoint())) {
+      return null;
+    }
+    String text = Files.readString(dir.checkpoint(), StandardCharsets.UTF_8);
+    try {
+      Checkpoint cp = Checkpoint.parse(SignedNote.open(text, List.of(key)).body());
+      if (!cp.origin().equals(origin)) {
+        throw new LedgerCorruptException("checkpoint origin " + cp.origin() + " is not " + origin);
+      }
+      return new SignedCheckpoint(cp.origin(), cp.size(), cp.rootHash(), text);
+    } catch (ProofVerificationException e) {
+      throw new LedgerCorruptException(
+          "the stored checkpoint does not verify: " + e.getMessage(), e);
+    }
+  }
+}
