@@ -1,0 +1,109 @@
+package org.voxproof.audio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ResamplerTest {
+  private static final int SECONDS = 2;
+
+  /** Linear sweep from f0 to f1 Hz, unit amplitude. */
+  static float[] sweep(int rate, double f0, double f1) {
+    int n = rate * SECONDS;
+    float[] x = new float[n];
+    double k = (f1 - f0) / SECONDS;
+    for (int i = 0; i < n; i++) {
+      double t = i / (double) rate;
+      x[i] = (float) Math.sin(2 * Math.PI * (f0 * t + 0.5 * k * t * t));
+    }
+    return x;
+  }
+
+  static float[] tone(int rate, double f) {
+    return sweep(rate, f, f);
+  }
+
+  /** RMS of x ignoring 10% at each end (filter edges). */
+  static double rms(float[] x) {
+    int a = x.length / 10;
+    double s = 0;
+    for (int i = a; i < x.length - a; i++) {
+      s += x[i] * (double) x[i];
+    }
+    return Math.sqrt(s / (x.length - 2 * a));
+  }
+
+  /** Amplitude and residual RMS of a least-squares sine fit at f Hz, ignoring the ends. */
+  static double[] fit(float[] y, int rate, double f) {
+    int a = y.length / 10;
+    double ss = 0;
+    double sc = 0;
+    double cc = 0;
+    double ys = 0;
+    double yc = 0;
+    for (int i = a; i < y.length - a; i++) {
+      double s = Math.sin(2 * Math.PI * f * i / rate);
+      double c = Math.cos(2 * Math.PI * f * i / rate);
+      ss += s * s;
+      cc += c * c;
+      sc += s * c;
+      ys += y[i] * s;
+      yc += y[i] * c;
+    }
+    double det = ss * cc - sc * sc;
+    double bs = (ys * cc - yc * sc) / det;
+    double bc = (yc * ss - ys * sc) / det;
+    double res = 0;
+    for (int i = a; i < y.length - a; i++) {
+      double e =
+          y[i]
+              - bs * Math.sin(2 * Math.PI * f * i / rate)
+              - bc * Math.cos(2 * Math.PI * f * i / rate);
+      res += e * e;
+    }
+    return new double[] {Math.hypot(bs, bc), Math.sqrt(res / (y.length - 2 * a))};
+  }
+
+  @ParameterizedTest
+  @CsvSource({"48000,16000", "44100,16000", "22050,16000", "48000,44100", "96000,8000"})
+  void resample_sweepAboveTargetNyquist_attenuatedBy70dB(int from, int to) {
+    float[] x = sweep(from, to / 2.0, from / 2.0 * 0.999);
+
+    float[] y = Resampler.resample(x, from, to);
+
+    double db = 20 * Math.log10(rms(y) / rms(x));
+    assertThat(db).isLessThanOrEqualTo(-70);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"48000,16000", "44100,16000", "16000,48000", "22050,16000", "16000,44100"})
+  void resample_tonesInPassband_rippleWithin0point1dB(int from, int to) {
+    double edge = 0.9 * Math.min(from, to) / 2;
+    for (double f = 50; f <= edge; f += edge / 23) {
+      double[] amp = fit(Resampler.resample(tone(from, f), from, to), to, f);
+
+      assertThat(20 * Math.log10(amp[0])).as("gain at %.0f Hz", f).isBetween(-0.1, 0.1);
+      assertThat(20 * Math.log10(amp[1])).as("residual at %.0f Hz", f).isLessThan(-70);
+    }
+  }
+
+  @ParameterizedTest
+  @CsvSource({"44100,16000,44100", "16000,48000,16000", "44101,16000,44101"})
+  void resample_outputLength_isInputDurationAtNewRate(int from, int to, int n) {
+    float[] y = Resampler.resample(new float[n], from, to);
+
+    assertThat(y.length).isEqualTo((int) Math.ceil((double) n * to / from));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"44101,16000", "16000,44101"})
+  void resample_awkwardRatio_keepsPassbandTone(int from, int to) {
+    double f = 1000;
+
+    double[] amp = fit(Resampler.resample(tone(from, f), from, to), to, f);
+
+    assertThat(20 * Math.log10(amp[0])).isBetween(-0.1, 0.1);
+    assertThat(20 * Math.log10(amp[1])).isLessThan(-70);
+  }
+}
