@@ -24,6 +24,7 @@ class C2paRsCompatibilityIT {
     ring = TestFixtures.newKeyRing(dir.resolve("data"));
     root = dir.resolve("root.pem");
     Files.writeString(root, ring.trustAnchorPem());
+    C2paRs.genCerts(dir.resolve("certs"));
   }
 
   static byte[] input(String ext) {
@@ -90,5 +91,45 @@ class C2paRsCompatibilityIT {
     C2paRs.Run sx = C2paRs.run(dir, Map.of(), List.of("sox", f.toString(), "-n", "stat"));
     assertThat(sx.exit()).as(sx.err()).isZero();
     assertThat(Containers.find(Files.readAllBytes(f))).isPresent();
+  }
+
+  Path referenceSigned(String ext) throws Exception {
+    Path in = dir.resolve("in-" + System.nanoTime() + "." + ext);
+    Files.write(in, input(ext));
+    Path out = dir.resolve("ref-" + System.nanoTime() + "." + ext);
+    C2paRs.referenceSign(in, mime(ext), out, dir.resolve("certs"));
+    return out;
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"wav", "mp3", "flac"})
+  void read_fileSignedByC2paRs_reportsTheSameStateAndCodes(String ext) throws Exception {
+    Path f = referenceSigned(ext);
+    Path refRoot = dir.resolve("certs/es256_root.crt");
+    C2paRs.Result theirs = C2paRs.verify(f, mime(ext), refRoot);
+    ManifestReport ours =
+        ManifestVerifier.builder()
+            .trustAnchorsPem(Files.readString(refRoot))
+            .build()
+            .read(Files.readAllBytes(f));
+    assertThat(theirs.state()).isEqualTo("Trusted");
+    assertThat(ours.state()).isEqualTo(theirs.state());
+    assertThat(new java.util.TreeSet<>(ours.codes())).isEqualTo(theirs.codes());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"wav", "mp3", "flac"})
+  void read_flippedByteInC2paRsSignedFile_bothReportDataHashMismatch(String ext) throws Exception {
+    Path f = referenceSigned(ext);
+    byte[] b = Files.readAllBytes(f);
+    b["wav".equals(ext) ? 100 : b.length - 100] ^= 0x01;
+    Files.write(f, b);
+    Path refRoot = dir.resolve("certs/es256_root.crt");
+    C2paRs.Result theirs = C2paRs.verify(f, mime(ext), refRoot);
+    ManifestReport ours =
+        ManifestVerifier.builder().trustAnchorsPem(Files.readString(refRoot)).build().read(b);
+    assertThat(theirs.failureCodes()).containsExactly("assertion.dataHash.mismatch");
+    assertThat(ours.failureCodes()).containsExactly("assertion.dataHash.mismatch");
+    assertThat(new java.util.TreeSet<>(ours.codes())).isEqualTo(theirs.codes());
   }
 }
