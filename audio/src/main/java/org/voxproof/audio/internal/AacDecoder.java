@@ -12,18 +12,20 @@ final class AacDecoder {
 
   private final Decoder decoder;
   private final AudioLimits limits;
+  private final int declaredChannels;
   private PcmBuffer pcm;
   private int rate;
 
-  private AacDecoder(Decoder decoder, AudioLimits limits) {
+  private AacDecoder(Decoder decoder, AudioLimits limits, int declaredChannels) {
     this.decoder = decoder;
     this.limits = limits;
+    this.declaredChannels = declaredChannels;
   }
 
   /** A decoder for the given AudioSpecificConfig (ISO/IEC 14496-3 §1.6.2.1). */
   static AacDecoder create(byte[] asc, AudioLimits limits) throws AudioFormatException {
     try {
-      return new AacDecoder(Decoder.create(asc), limits);
+      return new AacDecoder(Decoder.create(asc), limits, channelConfig(asc));
     } catch (Exception e) {
       throw Fail.unsupported("AAC configuration not decodable: " + e.getClass().getSimpleName());
     }
@@ -47,7 +49,11 @@ final class AacDecoder {
         throw new Fail.Abort(e);
       }
       rate = frequency;
-      pcm = new PcmBuffer(limits, frequency, channels.size());
+      int n = channels.size();
+      // JAAD upmixes mono to two equal channels; keep the channels the stream declares.
+      pcm =
+          new PcmBuffer(
+              limits, frequency, declaredChannels > 0 ? Math.min(n, declaredChannels) : n);
     }
     int n = length;
     for (float[] c : channels) {
@@ -63,6 +69,30 @@ final class AacDecoder {
 
   int sampleRate() {
     return rate;
+  }
+
+  /** channelConfiguration of an AudioSpecificConfig (0 = in a PCE, or unknown). */
+  static int channelConfig(byte[] asc) {
+    if (asc.length < 2) {
+      return 0;
+    }
+    int bit = 5;
+    if (((asc[0] & 0xff) >> 3) == 31) {
+      bit += 6; // escaped audioObjectType
+    }
+    int freqIndex = bits(asc, bit, 4);
+    bit += freqIndex == 15 ? 28 : 4;
+    return bits(asc, bit, 4);
+  }
+
+  private static int bits(byte[] b, int from, int n) {
+    int v = 0;
+    for (int i = from; i < from + n; i++) {
+      int byteIndex = i >> 3;
+      int bit = byteIndex < b.length ? (b[byteIndex] >> (7 - (i & 7))) & 1 : 0;
+      v = (v << 1) | bit;
+    }
+    return v;
   }
 
   // SPEC: ISO/IEC 14496-3 §1.6.2.1 AudioSpecificConfig: objectType(5) freqIndex(4) channels(4).

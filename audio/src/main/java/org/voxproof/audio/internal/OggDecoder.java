@@ -15,7 +15,10 @@ public final class OggDecoder {
   // SPEC: RFC 3533 (Ogg) pages and packets; the first packet of a stream names its codec.
   private OggDecoder() {}
 
-  /** A packet's bytes and the granule position of the page it ends on (-1 if none). */
+  /**
+   * A packet's bytes and the granule position of the page it ends on (-1 when another packet of the
+   * same page follows: only the last packet completed on a page carries its granule).
+   */
   record Packet(byte[] data, long granule, boolean endOfStream) {}
 
   public static DecodedAudio decode(byte[] b, AudioLimits limits) throws AudioFormatException {
@@ -42,8 +45,12 @@ public final class OggDecoder {
         return out;
       }
       int sid = p.getSid();
-      for (; p != null; p = r.getNextPacketWithSid(sid)) {
-        out.add(new Packet(p.getData(), p.getGranulePosition(), p.isEndOfStream()));
+      while (p != null) {
+        OggPacket next = r.getNextPacketWithSid(sid);
+        boolean lastOnPage = next == null || next.getSequenceNumber() != p.getSequenceNumber();
+        long granule = lastOnPage ? p.getGranulePosition() : -1;
+        out.add(new Packet(p.getData(), granule, p.isEndOfStream()));
+        p = next;
       }
     } catch (IOException | RuntimeException e) {
       if (out.isEmpty()) {
