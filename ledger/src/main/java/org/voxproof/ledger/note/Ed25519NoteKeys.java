@@ -81,10 +81,17 @@ public final class Ed25519NoteKeys {
     } catch (IllegalArgumentException e) {
       throw new ProofVerificationException(Reason.MALFORMED, "bad verifier key encoding");
     }
-    if (raw.length != 33 || raw[0] != TYPE_ED25519) {
+    if (raw.length != 33
+        || raw[0] != TYPE_ED25519
+        || !Base64.getEncoder().encodeToString(raw).equals(parts[2])) {
       throw new ProofVerificationException(Reason.MALFORMED, "not an Ed25519 verifier key");
     }
-    Verifier v = new Verifier(parts[0], new Ed25519PublicKeyParameters(raw, 1));
+    Verifier v;
+    try {
+      v = new Verifier(parts[0], new Ed25519PublicKeyParameters(raw, 1));
+    } catch (IllegalArgumentException e) {
+      throw new ProofVerificationException(Reason.MALFORMED, "not a valid Ed25519 public key");
+    }
     if (v.keyId() != id) {
       throw new ProofVerificationException(Reason.MALFORMED, "verifier key id does not match");
     }

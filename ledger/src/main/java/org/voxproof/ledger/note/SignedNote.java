@@ -148,8 +148,8 @@ public record SignedNote(String body, List<Signature> signatures) {
     } catch (IllegalArgumentException e) {
       throw malformed("signature is not base64");
     }
-    if (raw.length < 5) {
-      throw malformed("signature too short");
+    if (raw.length < 5 || !Base64.getEncoder().encodeToString(raw).equals(rest.substring(sp + 1))) {
+      throw malformed("signature is short or not canonical base64");
     }
     ByteBuffer b = ByteBuffer.wrap(raw);
     int id = b.getInt();
