@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
     description = "Consent and provenance layer for synthetic voice.",
     subcommands = {
       BenchCommand.class,
+      org.voxproof.app.cli.AudioCommand.class,
       ServeCommand.class,
     })
 public final class VoxProof implements Runnable {
