@@ -1,7 +1,10 @@
 package org.voxproof.app;
 
 import org.voxproof.app.cli.BenchCommand;
+import org.voxproof.app.cli.KeysCommand;
+import org.voxproof.app.cli.ManifestCommand;
 import org.voxproof.app.cli.ServeCommand;
+import org.voxproof.app.cli.VerifyEvidenceCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,6 +20,9 @@ import picocli.CommandLine.Command;
     description = "Consent and provenance layer for synthetic voice.",
     subcommands = {
       BenchCommand.class,
+      KeysCommand.class,
+      ManifestCommand.class,
+      VerifyEvidenceCommand.class,
       org.voxproof.app.cli.AudioCommand.class,
       ServeCommand.class,
     })
