@@ -2,6 +2,7 @@ package org.voxproof.app;
 
 import org.voxproof.app.cli.BenchCommand;
 import org.voxproof.app.cli.KeysCommand;
+import org.voxproof.app.cli.LedgerCommand;
 import org.voxproof.app.cli.ManifestCommand;
 import org.voxproof.app.cli.ServeCommand;
 import org.voxproof.app.cli.VerifyEvidenceCommand;
@@ -23,6 +24,7 @@ import picocli.CommandLine.Command;
       KeysCommand.class,
       ManifestCommand.class,
       VerifyEvidenceCommand.class,
+      LedgerCommand.class,
       org.voxproof.app.cli.AudioCommand.class,
       ServeCommand.class,
     })

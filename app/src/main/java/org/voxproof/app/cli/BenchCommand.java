@@ -10,7 +10,9 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks; the last line of stdout is a summary figure.",
-    subcommands = {})
+    subcommands = {
+      org.voxproof.app.bench.LedgerBench.class,
+    })
 public final class BenchCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 

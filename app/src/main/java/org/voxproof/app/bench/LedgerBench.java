@@ -1,0 +1,205 @@
+package org.voxproof.app.bench;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import org.voxproof.ledger.LedgerRecord;
+import org.voxproof.ledger.embedded.EmbeddedLedger;
+import org.voxproof.ledger.embedded.LogVerifier;
+import org.voxproof.ledger.merkle.MerkleHash;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code voxproof bench ledger}: durable appends/s of the embedded log with 1, 4 and 16 blocking
+ * writers (each append acknowledged only after fsync), raw fsync cost, and proof latency. Table on
+ * stderr; the last stdout line is {@code N durable appends/s} (the best writer count).
+ */
+@Command(
+    name = "ledger",
+    mixinStandardHelpOptions = true,
+    description = "Embedded ledger: durable appends/s (1, 4, 16 writers) and proof latency.")
+public final class LedgerBench implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--data-dir",
+      description = "Keep the log here for inspection (default: a temporary directory).")
+  Path dataDir;
+
+  @Option(names = "--seconds", defaultValue = "3", description = "Seconds per writer count.")
+  double seconds;
+
+  private final AtomicLong counter = new AtomicLong();
+
+  @Override
+  public Integer call() throws Exception {
+    boolean temp = dataDir == null;
+    Path dir = temp ? Files.createTempDirectory("voxproof-bench-ledger") : dataDir;
+    Files.createDirectories(dir);
+    PrintWriter err = spec.commandLine().getErr();
+    err.printf("ledger bench in %s (%d cores)%n", dir, Runtime.getRuntime().availableProcessors());
+    err.printf("fsync (4 KiB write + force): %.1f us%n", fsyncMicros(dir));
+    err.printf("%-28s %14s%n", "writers", "appends/s");
+    double best = 0;
+    try (EmbeddedLedger ledger = EmbeddedLedger.builder(dir).open()) {
+      for (int writers : new int[] {1, 4, 16}) {
+        double rate = appends(ledger, writers);
+        best = Math.max(best, rate);
+        err.printf("%-28s %,14.0f%n", writers + " blocking", rate);
+      }
+      err.printf("%-28s %,14.0f%n", "256 in flight (async)", pipelined(ledger, 256));
+      proofs(ledger, err);
+    }
+    long t0 = System.nanoTime();
+    LogVerifier.Report r = LogVerifier.verify(dir);
+    err.printf(
+        "ledger verify: %,d entries in %.2f s%n", r.entries(), (System.nanoTime() - t0) / 1e9);
+    err.flush();
+    if (temp) {
+      deleteTree(dir);
+    }
+    spec.commandLine().getOut().printf("%.0f durable appends/s%n", best);
+    spec.commandLine().getOut().flush();
+    return 0;
+  }
+
+  private double appends(EmbeddedLedger ledger, int writers) throws Exception {
+    long end = System.nanoTime() + (long) (seconds * 1e9);
+    AtomicLong done = new AtomicLong();
+    List<Thread> threads = new ArrayList<>();
+    long start = System.nanoTime();
+    for (int i = 0; i < writers; i++) {
+      Thread t =
+          new Thread(
+              () -> {
+                try {
+                  while (System.nanoTime() < end) {
+                    ledger.append(record());
+                    done.incrementAndGet();
+                  }
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+              });
+      threads.add(t);
+      t.start();
+    }
+    for (Thread t : threads) {
+      t.join();
+    }
+    return done.get() / ((System.nanoTime() - start) / 1e9);
+  }
+
+  private double pipelined(EmbeddedLedger ledger, int window) throws Exception {
+    long start = System.nanoTime();
+    long end = start + (long) (seconds * 1e9);
+    long done = 0;
+    while (System.nanoTime() < end) {
+      List<CompletableFuture<?>> batch = new ArrayList<>(window);
+      for (int i = 0; i < window; i++) {
+        batch.add(ledger.appendAsync(record()).toCompletableFuture());
+      }
+      CompletableFuture.allOf(batch.toArray(CompletableFuture[]::new)).get();
+      done += window;
+    }
+    return done / ((System.nanoTime() - start) / 1e9);
+  }
+
+  private void proofs(EmbeddedLedger ledger, PrintWriter err) throws Exception {
+    long size = ledger.latestCheckpoint().size();
+    int n = 200_000;
+    long[] ns = new long[n];
+    java.util.Random rnd = new java.util.Random(1);
+    for (int i = 0; i < n; i++) {
+      long idx = (long) (rnd.nextDouble() * size);
+      long t = System.nanoTime();
+      ledger.inclusionProof(idx, size);
+      ns[i] = System.nanoTime() - t;
+    }
+    report(err, "inclusion proof", ns, size);
+    for (int i = 0; i < n; i++) {
+      long from = 1 + (long) (rnd.nextDouble() * (size - 1));
+      long t = System.nanoTime();
+      ledger.consistencyProof(from, size);
+      ns[i] = System.nanoTime() - t;
+    }
+    report(err, "consistency proof", ns, size);
+    for (int i = 0; i < n / 10; i++) {
+      long t = System.nanoTime();
+      ledger.evidence(id(1 + (long) (rnd.nextDouble() * (counter.get() - 1))));
+      ns[i] = System.nanoTime() - t;
+    }
+    report(err, "evidence (read + tlog-proof)", Arrays.copyOf(ns, n / 10), size);
+  }
+
+  private static void report(PrintWriter err, String what, long[] ns, long size) {
+    long[] s = ns.clone();
+    Arrays.sort(s);
+    double mean = Arrays.stream(s).average().orElse(0) / 1e3;
+    err.printf(
+        "%-28s mean %.1f us, p50 %.1f us, p99 %.1f us (tree size %,d)%n",
+        what, mean, s[s.length / 2] / 1e3, s[(int) (s.length * 0.99)] / 1e3, size);
+  }
+
+  private LedgerRecord record() {
+    long n = counter.incrementAndGet();
+    byte[] h = MerkleHash.sha256(Long.toString(n).getBytes(StandardCharsets.UTF_8));
+    return LedgerRecord.synthesis(
+        id(n),
+        ByteBuffer.allocate(12).putLong(n).putInt((int) BENCH_RUN).array(),
+        h,
+        h,
+        h,
+        "bench-licensee",
+        "bench-engine",
+        Instant.now());
+  }
+
+  private static final long BENCH_RUN = System.nanoTime();
+
+  private static String id(long n) {
+    return "bench-" + Long.toHexString(BENCH_RUN) + "-" + n;
+  }
+
+  private static double fsyncMicros(Path dir) throws IOException {
+    Path f = dir.resolve("fsync-probe");
+    int n = 200;
+    long t0;
+    try (FileChannel ch =
+        FileChannel.open(f, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+      ByteBuffer b = ByteBuffer.allocate(4096);
+      t0 = System.nanoTime();
+      for (int i = 0; i < n; i++) {
+        b.clear();
+        ch.write(b);
+        ch.force(false);
+      }
+    }
+    double us = (System.nanoTime() - t0) / 1e3 / n;
+    Files.delete(f);
+    return us;
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (var s = Files.walk(dir)) {
+      for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}
