@@ -1,0 +1,13 @@
+package org.voxproof.app.bench.attacks;
+
+/**
+ * Mono PCM at a sample rate.
+ *
+ * @param pcm samples in [-1, 1]
+ * @param rate sample rate in Hz
+ */
+public record Audio(float[] pcm, int rate) {
+  public double seconds() {
+    return (double) pcm.length / rate;
+  }
+}
