@@ -8,6 +8,9 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.voxproof.app.http.HttpApp;
+import org.voxproof.app.http.LedgerRoutes;
+import org.voxproof.ledger.embedded.EmbeddedLedger;
+import org.voxproof.provenance.KeyRing;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -38,8 +41,12 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
   @Override
   public Integer call() throws Exception {
     Files.createDirectories(dataDir);
+    // First use of a data directory creates the operator key ring (password file, mode 0600).
+    KeyRing keys = KeyRing.builder().dataDirectory(dataDir).open();
+    EmbeddedLedger ledger = EmbeddedLedger.builder(dataDir).open();
     Vertx vertx = Vertx.vertx();
     Router router = HttpApp.baseRouter(vertx);
+    LedgerRoutes.mount(router, vertx, ledger);
     HttpServer server =
         vertx
             .createHttpServer()
@@ -47,8 +54,14 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
             .listen(port, host)
             .await(30, TimeUnit.SECONDS);
     System.err.printf(
-        "voxproof: listening on http://%s:%d (data in %s; evaluation profile)%n",
-        host, server.actualPort(), dataDir.toAbsolutePath());
+        "voxproof: listening on http://%s:%d (data in %s; key generation %d; ledger %s, %d"
+            + " entries; evaluation profile)%n",
+        host,
+        server.actualPort(),
+        dataDir.toAbsolutePath(),
+        keys.generation(),
+        ledger.origin(),
+        ledger.size());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -65,5 +78,13 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
                 }));
     stopped.await();
     return 0;
+  }
+
+  private static void closeQuietly(AutoCloseable c) {
+    try {
+      c.close();
+    } catch (Exception e) {
+      System.err.println("voxproof: close failed: " + e.getMessage());
+    }
   }
 }
