@@ -130,7 +130,7 @@ public final class EvidenceVerifier {
       if (!jws.verify(v)) {
         throw new EvidenceInvalidException(BAD_SIGNATURE, "signature does not verify");
       }
-    } catch (JOSEException | ClassCastException e) {
+    } catch (JOSEException | RuntimeException e) {
       throw new EvidenceInvalidException(BAD_SIGNATURE, "signature does not verify", e);
     }
     OptionalLong index = OptionalLong.empty();

@@ -150,4 +150,25 @@ class ManifestVerifierTest {
     assertThat(r.state()).isEqualTo(ref.path("validation_state").asText());
     assertThat(Containers.find(TestFixtures.resource(d + "signed." + ext))).isPresent();
   }
+
+  @Test
+  void read_hostileContainerSizes_reportNoManifestWithoutAllocating() throws Exception {
+    byte[] wav = signed("wav");
+    wav[40] = (byte) 0xf0; // "data" chunk size 0xfffffff0
+    wav[41] = (byte) 0xff;
+    wav[42] = (byte) 0xff;
+    wav[43] = (byte) 0xff;
+    assertThat(verifier.read(wav).state()).isEqualTo("NoManifest");
+    byte[] mp3 = signed("mp3");
+    mp3[6] = 0x7f; // ID3 tag size 256 MiB
+    mp3[7] = 0x7f;
+    assertThat(verifier.read(mp3).state()).isEqualTo("NoManifest");
+    byte[] flac = signed("flac");
+    int geob = 10;
+    while (!new String(flac, geob, 4, StandardCharsets.ISO_8859_1).equals("GEOB")) {
+      geob++;
+    }
+    flac[geob + 4] = 0x7f; // GEOB frame larger than its tag
+    assertThat(verifier.read(flac).state()).isEqualTo("NoManifest");
+  }
 }

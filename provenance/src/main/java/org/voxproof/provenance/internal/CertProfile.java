@@ -37,6 +37,14 @@ public final class CertProfile {
    * anyExtendedKeyUsage and names a signing purpose, authorityKeyIdentifier unless self-signed.
    */
   public static String check(X509Certificate c) {
+    try {
+      return checkProfile(c);
+    } catch (RuntimeException e) {
+      return "malformed certificate: " + e.getMessage();
+    }
+  }
+
+  private static String checkProfile(X509Certificate c) {
     if (c.getVersion() != 3) {
       return "certificate is not X.509 v3";
     }
@@ -78,7 +86,7 @@ public final class CertProfile {
     try {
       c.checkValidity();
       return true;
-    } catch (GeneralSecurityException e) {
+    } catch (GeneralSecurityException | RuntimeException e) {
       return false;
     }
   }
@@ -110,7 +118,7 @@ public final class CertProfile {
       CertPath cp = CertificateFactory.getInstance("X.509").generateCertPath(path);
       CertPathValidator.getInstance("PKIX").validate(cp, p);
       return null;
-    } catch (GeneralSecurityException e) {
+    } catch (GeneralSecurityException | RuntimeException e) {
       return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
   }

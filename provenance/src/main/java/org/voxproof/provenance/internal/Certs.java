@@ -178,9 +178,13 @@ public final class Certs {
   }
 
   public static X509Certificate parse(byte[] der) throws CertificateException {
-    return (X509Certificate)
-        CertificateFactory.getInstance("X.509")
-            .generateCertificate(new java.io.ByteArrayInputStream(der));
+    try {
+      return (X509Certificate)
+          CertificateFactory.getInstance("X.509")
+              .generateCertificate(new java.io.ByteArrayInputStream(der));
+    } catch (RuntimeException e) {
+      throw new CertificateException("malformed certificate", e);
+    }
   }
 
   /** All certificates in a PEM text (order kept). */

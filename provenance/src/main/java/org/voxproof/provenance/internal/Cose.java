@@ -150,10 +150,15 @@ public final class Cose {
     } else {
       throw new java.security.NoSuchAlgorithmException("unsupported COSE alg " + s.alg());
     }
-    v.initVerify(key);
-    v.update(tbs);
-    if (!v.verify(sig)) {
-      throw new java.security.SignatureException("signature does not verify");
+    try {
+      v.initVerify(key);
+      v.update(tbs);
+      if (!v.verify(sig)) {
+        throw new java.security.SignatureException("signature does not verify");
+      }
+    } catch (RuntimeException e) {
+      // Bouncy Castle rejects hostile keys (e.g. a point not on the curve) unchecked
+      throw new java.security.SignatureException("invalid key or signature: " + e.getMessage(), e);
     }
   }
 }

@@ -262,8 +262,9 @@ public final class ManifestReader {
             || !(e.get("start") instanceof Long start)
             || !(e.get("length") instanceof Long len)
             || start < pos
+            || start > file.length
             || len < 0
-            || start + len > file.length) {
+            || len > file.length - start) {
           throw new CborException("bad exclusion");
         }
         md.update(file, (int) pos, (int) (start - pos));
