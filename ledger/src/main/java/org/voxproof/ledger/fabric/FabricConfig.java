@@ -1,0 +1,76 @@
+package org.voxproof.ledger.fabric;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Properties;
+
+/**
+ * Where and as whom to reach Fabric, read from a properties file:
+ *
+ * <pre>
+ * peerEndpoint=peer0.org1.example.com:7051
+ * overrideAuthority=peer0.org1.example.com   # optional: TLS host name when it differs
+ * tlsCaCert=/etc/voxproof/fabric/tls-ca.pem
+ * mspId=Org1MSP
+ * certificate=/etc/voxproof/fabric/client-cert.pem
+ * privateKey=/etc/voxproof/fabric/client-key.pem
+ * channel=voxproof
+ * chaincode=voxproof
+ * eventCheckpoint=/var/lib/voxproof/fabric-events.checkpoint   # optional
+ * </pre>
+ *
+ * Relative paths are resolved against the file's directory.
+ */
+public record FabricConfig(
+    String peerEndpoint,
+    String overrideAuthority,
+    Path tlsCaCert,
+    String mspId,
+    Path certificate,
+    Path privateKey,
+    String channel,
+    String chaincode,
+    Path eventCheckpoint) {
+
+  public FabricConfig {
+    Objects.requireNonNull(peerEndpoint, "peerEndpoint");
+    Objects.requireNonNull(tlsCaCert, "tlsCaCert");
+    Objects.requireNonNull(mspId, "mspId");
+    Objects.requireNonNull(certificate, "certificate");
+    Objects.requireNonNull(privateKey, "privateKey");
+    Objects.requireNonNull(channel, "channel");
+    Objects.requireNonNull(chaincode, "chaincode");
+  }
+
+  /** Reads the file; a missing required key is an {@link IllegalArgumentException}. */
+  public static FabricConfig load(Path file) throws IOException {
+    Properties p = new Properties();
+    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      p.load(r);
+    }
+    Path base = file.toAbsolutePath().getParent();
+    String checkpoint = p.getProperty("eventCheckpoint");
+    return new FabricConfig(
+        required(p, "peerEndpoint"),
+        p.getProperty("overrideAuthority"),
+        base.resolve(required(p, "tlsCaCert")),
+        required(p, "mspId"),
+        base.resolve(required(p, "certificate")),
+        base.resolve(required(p, "privateKey")),
+        required(p, "channel"),
+        required(p, "chaincode"),
+        checkpoint == null ? null : base.resolve(checkpoint));
+  }
+
+  private static String required(Properties p, String key) {
+    String v = p.getProperty(key);
+    if (v == null || v.isBlank()) {
+      throw new IllegalArgumentException("fabric config needs " + key);
+    }
+    return v.strip();
+  }
+}
