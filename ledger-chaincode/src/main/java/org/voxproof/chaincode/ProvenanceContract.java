@@ -54,12 +54,24 @@ public final class ProvenanceContract implements ContractInterface {
       }
       stub.putState(wmKey, h.id().getBytes(StandardCharsets.UTF_8));
     }
+    return store(stub, h, record);
+  }
+
+  /**
+   * Keeps the consent salt of {@code commitmentHex} (transient key {@value #SALT_TRANSIENT_KEY}) in
+   * the private collection. Submitted apart from {@code Record} and endorsed by the operator's
+   * peers only: an endorser sees the transient salt, so auditor organisations must not endorse it.
+   */
+  @Transaction(intent = Transaction.TYPE.SUBMIT)
+  public void StoreSalt(Context ctx, String commitmentHex) {
+    ChaincodeStub stub = ctx.getStub();
     Map<String, byte[]> transientData = stub.getTransient();
     byte[] salt = transientData == null ? null : transientData.get(SALT_TRANSIENT_KEY);
-    if (salt != null && !h.commitmentHex().isEmpty()) {
-      stub.putPrivateData(SALTS, h.commitmentHex(), salt);
+    if (salt == null || salt.length == 0 || !commitmentHex.matches("[0-9a-f]{64}")) {
+      throw new ChaincodeException(
+          "StoreSalt needs a commitment and a transient salt", "BAD_RECORD");
     }
-    return store(stub, h, record);
+    stub.putPrivateData(SALTS, commitmentHex, salt);
   }
 
   /**

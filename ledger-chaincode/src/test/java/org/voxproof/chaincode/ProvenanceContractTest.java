@@ -104,8 +104,9 @@ class ProvenanceContractTest {
   void erase_purgesSaltFromPrivateData_soCommitmentCannotBeLinked() {
     byte[] c = commitment(9);
     String hex = HexFormat.of().formatHex(c);
+    contract.Record(ctx(), b64(record(1, "m-9", new byte[] {9}, c)));
     Context withSalt = new Context(stub.next(Map.of("consentSalt", new byte[] {42, 43})));
-    contract.Record(withSalt, b64(record(1, "m-9", new byte[] {9}, c)));
+    contract.StoreSalt(withSalt, hex);
     assertThat(contract.Salt(ctx(), hex)).isEqualTo(b64(new byte[] {42, 43}));
 
     String json = contract.Erase(ctx(), b64(record(3, "erase-9", new byte[0], c)));
@@ -116,6 +117,15 @@ class ProvenanceContractTest {
         .isInstanceOf(ChaincodeException.class)
         .hasMessageContaining("no salt");
     assertThat(contract.Get(ctx(), "m-9")).contains("\"record\"");
+  }
+
+  @Test
+  void storeSalt_withoutTransientSalt_refused() {
+    String hex = HexFormat.of().formatHex(commitment(1));
+    assertThatThrownBy(() -> contract.StoreSalt(ctx(), hex))
+        .isInstanceOf(ChaincodeException.class)
+        .hasMessageContaining("transient salt");
+    assertThat(stub.collection(ProvenanceContract.SALTS)).isEmpty();
   }
 
   @Test

@@ -74,6 +74,7 @@ public final class FabricLedger implements ProvenanceLedger {
   private final String channel;
   private final ManagedChannel ownedChannel;
   private final ExecutorService executor;
+  private final String mspId;
 
   private FabricLedger(
       Channel grpc,
@@ -94,6 +95,7 @@ public final class FabricLedger implements ProvenanceLedger {
             .commitStatusOptions(o -> o.withDeadlineAfter(2, TimeUnit.MINUTES))
             .connect();
     this.channel = channel;
+    this.mspId = id.getMspId();
     this.network = gateway.getNetwork(channel);
     this.contract = network.getContract(chaincode);
     this.qscc = network.getContract("qscc");
@@ -138,39 +140,57 @@ public final class FabricLedger implements ProvenanceLedger {
   }
 
   /**
-   * Appends a record and hands the consent salt to the chaincode's private data collection (as
-   * transient data: it never enters a block). Erasure purges it.
+   * Appends a record, then hands the consent salt to the chaincode's private data collection in a
+   * second transaction endorsed by this client's organisation only (transient data: it never enters
+   * a block, and no other organisation's peer sees it). Erasure purges it.
    */
   public AppendResult appendWithConsentSalt(LedgerRecord record, byte[] salt)
       throws LedgerException {
-    return submit(record, salt.clone());
+    AppendResult r = submit(record, null);
+    submit(record, salt.clone());
+    return r;
   }
 
   private AppendResult submit(LedgerRecord record, byte[] salt) throws LedgerException {
     String fn = record.kind() == RecordKind.ERASURE ? "Erase" : "Record";
     try {
-      Proposal.Builder p =
-          contract
-              .newProposal(fn)
-              .addArguments(Base64.getEncoder().encodeToString(record.encode()));
-      if (salt != null) {
-        p.putTransient(SALT_TRANSIENT_KEY, salt);
+      Proposal.Builder p;
+      if (salt == null) {
+        p =
+            contract
+                .newProposal(fn)
+                .addArguments(Base64.getEncoder().encodeToString(record.encode()));
+      } else {
+        p =
+            contract
+                .newProposal("StoreSalt")
+                .addArguments(HexFormat.of().formatHex(record.consentCommitment()))
+                .putTransient(SALT_TRANSIENT_KEY, salt)
+                .setEndorsingOrganizations(mspId);
       }
       SubmittedTransaction tx = p.build().endorse().submitAsync();
+      if (salt != null) {
+        requireCommitted(tx.getStatus());
+        return new AppendResult(tx.getStatus().getBlockNumber(), false);
+      }
       JsonNode result = JSON.readTree(tx.getResult());
       if (result.path("existing").asBoolean()) {
         return new AppendResult(blockOf(result.path("txId").asText()), true);
       }
       Status status = tx.getStatus();
-      if (!status.isSuccessful()) {
-        throw new LedgerStorageException(
-            "transaction " + status.getTransactionId() + " was not committed: " + status.getCode());
-      }
+      requireCommitted(status);
       return new AppendResult(status.getBlockNumber(), false);
     } catch (GatewayException e) {
       throw FabricErrors.map(e);
     } catch (IOException e) {
       throw new LedgerStorageException("unreadable chaincode answer", e);
+    }
+  }
+
+  private static void requireCommitted(Status status) throws LedgerStorageException {
+    if (!status.isSuccessful()) {
+      throw new LedgerStorageException(
+          "transaction " + status.getTransactionId() + " was not committed: " + status.getCode());
     }
   }
 

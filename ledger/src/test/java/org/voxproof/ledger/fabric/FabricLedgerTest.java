@@ -134,6 +134,8 @@ class FabricLedgerTest {
     ledger.appendWithConsentSalt(r, new byte[] {7, 7, 7});
     String hex = java.util.HexFormat.of().formatHex(r.consentCommitment());
     assertThat(fake.chaincode.salts).containsKey(hex);
+    assertThat(fake.endorsingOrgs.get("StoreSalt")).containsExactly("VoxProofMSP");
+    assertThat(fake.endorsingOrgs.get("Record")).isEmpty();
     ledger.recordErasure("erase-3", r.consentCommitment(), Instant.EPOCH);
     assertThat(fake.chaincode.salts).doesNotContainKey(hex);
     assertThat(fake.chaincode.purged).containsExactly(hex);

@@ -51,6 +51,7 @@ final class FakeChaincode {
         case "Record" -> record(args.get(0), transientMap, txId, false);
         case "Erase" -> record(args.get(0), transientMap, txId, true);
         case "Get" -> get(args.get(0));
+        case "StoreSalt" -> storeSalt(args.get(0), transientMap);
         case "Lookup" -> {
           String id = watermarks.get(args.get(0));
           yield id == null ? Result.error("no record with this watermark") : get(id);
@@ -65,6 +66,15 @@ final class FakeChaincode {
   /** MVCC: a transaction that created an id is invalid if another one committed it first. */
   boolean stillValid(Result r) {
     return r.createdId() == null || !state.containsKey(r.createdId());
+  }
+
+  private Result storeSalt(String commitmentHex, Map<String, ByteString> tr) {
+    ByteString salt = tr.get(FabricLedger.SALT_TRANSIENT_KEY);
+    if (salt == null || salt.isEmpty()) {
+      return Result.error("StoreSalt needs a commitment and a transient salt");
+    }
+    return new Result(
+        200, new byte[0], "", null, null, () -> salts.put(commitmentHex, salt.toByteArray()), null);
   }
 
   private Result get(String id) {
@@ -96,15 +106,11 @@ final class FakeChaincode {
       return Result.error("watermark " + r.watermarkHex() + " is taken");
     }
     String json = "{\"txId\":\"" + txId + "\",\"record\":\"" + b64 + "\",\"existing\":false}";
-    ByteString salt = tr.get(FabricLedger.SALT_TRANSIENT_KEY);
     Runnable writes =
         () -> {
           state.put(r.id(), json);
           if (r.kind() == RecordKind.SYNTHESIS) {
             watermarks.put(r.watermarkHex(), r.id());
-          }
-          if (salt != null && !erase) {
-            salts.put(hexCommitment, salt.toByteArray());
           }
           if (erase) {
             salts.remove(hexCommitment);

@@ -76,6 +76,9 @@ final class FakeGateway extends GatewayGrpc.GatewayImplBase {
   final FakeChaincode chaincode;
   final AtomicInteger rejectedSignatures = new AtomicInteger();
 
+  /** The endorsing organisations the client asked for, by chaincode function. */
+  final Map<String, List<String>> endorsingOrgs = new ConcurrentHashMap<>();
+
   private final Map<String, FakeChaincode.Result> endorsed = new ConcurrentHashMap<>();
   private final List<Block> blocks = new CopyOnWriteArrayList<>();
   private final Map<String, Long> txBlock = new ConcurrentHashMap<>();
@@ -100,6 +103,7 @@ final class FakeGateway extends GatewayGrpc.GatewayImplBase {
   public void endorse(EndorseRequest req, StreamObserver<EndorseResponse> out) {
     try {
       Call call = checkProposal(req.getProposedTransaction(), req.getTransactionId());
+      endorsingOrgs.put(call.fn, List.copyOf(req.getEndorsingOrganizationsList()));
       FakeChaincode.Result r = chaincode.execute(call.fn, call.args, call.transientMap, call.txId);
       if (r.status() != 200) {
         out.onError(chaincodeError("failed to endorse transaction", r));
