@@ -54,15 +54,18 @@ public final class LedgerBench implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     err.printf("ledger bench in %s (%d cores)%n", dir, Runtime.getRuntime().availableProcessors());
     err.printf("fsync (4 KiB write + force): %.1f us%n", fsyncMicros(dir));
-    err.printf("%-28s %14s%n", "writers", "appends/s");
+    err.printf("%-24s %12s %10s %12s%n", "writers", "appends/s", "batch", "fsync us");
     double best = 0;
     try (EmbeddedLedger ledger = EmbeddedLedger.builder(dir).open()) {
       for (int writers : new int[] {1, 4, 16}) {
+        EmbeddedLedger.CommitStats before = ledger.commitStats();
         double rate = appends(ledger, writers);
         best = Math.max(best, rate);
-        err.printf("%-28s %,14.0f%n", writers + " blocking", rate);
+        row(err, writers + " blocking", rate, before, ledger.commitStats());
       }
-      err.printf("%-28s %,14.0f%n", "256 in flight (async)", pipelined(ledger, 256));
+      EmbeddedLedger.CommitStats before = ledger.commitStats();
+      double async = pipelined(ledger, 256);
+      row(err, "256 in flight (async)", async, before, ledger.commitStats());
       proofs(ledger, err);
     }
     long t0 = System.nanoTime();
@@ -76,6 +79,21 @@ public final class LedgerBench implements Callable<Integer> {
     spec.commandLine().getOut().printf("%.0f durable appends/s%n", best);
     spec.commandLine().getOut().flush();
     return 0;
+  }
+
+  private static void row(
+      PrintWriter err,
+      String what,
+      double rate,
+      EmbeddedLedger.CommitStats a,
+      EmbeddedLedger.CommitStats b) {
+    long batches = Math.max(1, b.batches() - a.batches());
+    err.printf(
+        "%-24s %,12.0f %10.1f %12.0f%n",
+        what,
+        rate,
+        (b.appends() - a.appends()) / (double) batches,
+        (b.syncNanos() - a.syncNanos()) / 1e3 / batches);
   }
 
   private double appends(EmbeddedLedger ledger, int writers) throws Exception {

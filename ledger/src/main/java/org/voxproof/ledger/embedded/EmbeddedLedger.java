@@ -97,6 +97,20 @@ public final class EmbeddedLedger implements ProvenanceLedger {
     return recoveredTailBytes;
   }
 
+  /**
+   * Group-commit counters since open.
+   *
+   * @param batches batches written, each with one {@code fsync}
+   * @param appends appends in those batches
+   * @param syncNanos time spent writing and forcing them
+   */
+  public record CommitStats(long batches, long appends, long syncNanos) {}
+
+  public CommitStats commitStats() {
+    long[] s = writer.stats();
+    return new CommitStats(s[0], s[1], s[2]);
+  }
+
   /** The number of durable entries. */
   public long size() {
     return state.size();
