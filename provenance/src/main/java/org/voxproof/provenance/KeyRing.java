@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
+import java.security.KeyStoreException;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
@@ -49,6 +50,12 @@ public final class KeyRing {
   static final String TOKEN = "token-signer-";
   static final String CHECKPOINT = "ledger-checkpoint";
   static final String KEYSTORE_FILE = "keyring.p12";
+
+  /** A SunPKCS11 configuration file: when set, the key ring lives on that token. */
+  public static final String PKCS11_CONFIG_ENV = "VOXPROOF_PKCS11_CONFIG";
+
+  /** The token's user PIN, with {@link #PKCS11_CONFIG_ENV}. */
+  public static final String PKCS11_PIN_ENV = "VOXPROOF_PKCS11_PIN";
 
   private final KeyStoreBackend store;
   private final Path dir;
@@ -134,6 +141,14 @@ public final class KeyRing {
     }
 
     private KeyStoreBackend backend() throws GeneralSecurityException, IOException {
+      String envConfig = System.getenv(PKCS11_CONFIG_ENV);
+      if (pkcs11Config == null && password == null && envConfig != null && !envConfig.isEmpty()) {
+        String envPin = System.getenv(PKCS11_PIN_ENV);
+        if (envPin == null) {
+          throw new KeyStoreException(PKCS11_PIN_ENV + " is not set");
+        }
+        return KeyStoreBackend.pkcs11(Path.of(envConfig), envPin.toCharArray());
+      }
       if (pkcs11Config != null) {
         return KeyStoreBackend.pkcs11(pkcs11Config, pin);
       }

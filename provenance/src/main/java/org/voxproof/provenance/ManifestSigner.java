@@ -1,6 +1,7 @@
 package org.voxproof.provenance;
 
 import java.util.Objects;
+import org.voxproof.provenance.internal.Containers;
 import org.voxproof.provenance.internal.ManifestBuilder;
 
 /**
@@ -52,5 +53,20 @@ public final class ManifestSigner {
   /** The audio file with a signed manifest store embedded. */
   public byte[] sign(byte[] audio, ManifestContent content) throws ProvenanceException {
     return ManifestBuilder.signAndEmbed(audio.clone(), content, credential);
+  }
+
+  /** As {@link #sign}, with the manifest label and the SHA-256 of the embedded store. */
+  public SignedAudio signWithDetails(byte[] audio, ManifestContent content)
+      throws ProvenanceException {
+    byte[] out = sign(audio, content);
+    try {
+      Containers.Located loc =
+          Containers.find(out).orElseThrow(() -> new ProvenanceException("manifest not embedded"));
+      java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+      md.update(out, loc.offset(), loc.length());
+      return new SignedAudio(out, "urn:c2pa:" + content.manifestId(), md.digest());
+    } catch (Containers.FormatException | java.security.NoSuchAlgorithmException e) {
+      throw new ProvenanceException("cannot locate the embedded manifest", e);
+    }
   }
 }

@@ -171,4 +171,19 @@ class ManifestVerifierTest {
     flac[geob + 4] = 0x7f; // GEOB frame larger than its tag
     assertThat(verifier.read(flac).state()).isEqualTo("NoManifest");
   }
+
+  @Test
+  void signWithDetails_returnsLabelAndStoreHash() throws Exception {
+    SignedAudio s =
+        ManifestSigner.builder()
+            .keyRing(ring)
+            .build()
+            .signWithDetails(TestFixtures.toneWav(), TestFixtures.content());
+    var loc = Containers.find(s.audio()).orElseThrow();
+    byte[] store =
+        java.util.Arrays.copyOfRange(s.audio(), loc.offset(), loc.offset() + loc.length());
+    assertThat(s.manifestStoreSha256())
+        .isEqualTo(java.security.MessageDigest.getInstance("SHA-256").digest(store));
+    assertThat(s.manifestLabel()).isEqualTo(verifier.read(s.audio()).activeManifest());
+  }
 }

@@ -26,13 +26,20 @@ public final class Secrets {
     Path f = dir.resolve(PASSWORD_FILE);
     if (!Files.exists(f)) {
       String pw = Base64.getUrlEncoder().withoutPadding().encodeToString(Crypto.randomBytes(32));
+      Path tmp =
+          Files.createTempFile(
+              dir,
+              ".keystore.password",
+              ".tmp",
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       try {
-        Files.createFile(
-            f, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(f, pw + "\n", StandardCharsets.US_ASCII);
+        Files.writeString(tmp, pw + "\n", StandardCharsets.US_ASCII);
+        Files.createLink(f, tmp); // atomic, and fails if another process made it first
         return pw.toCharArray();
       } catch (FileAlreadyExistsException e) {
         // another process made it first: read theirs
+      } finally {
+        Files.deleteIfExists(tmp);
       }
     }
     String s = Files.readString(f, StandardCharsets.US_ASCII).strip();
