@@ -50,6 +50,8 @@ public final class KeyRing {
   static final String TOKEN = "token-signer-";
   static final String CHECKPOINT = "ledger-checkpoint";
   static final String KEYSTORE_FILE = "keyring.p12";
+  static final String WATERMARK = "watermark-";
+  static final String WATERMARK_DIR = "watermark-keys";
 
   /** A SunPKCS11 configuration file: when set, the key ring lives on that token. */
   public static final String PKCS11_CONFIG_ENV = "VOXPROOF_PKCS11_CONFIG";
@@ -203,7 +205,107 @@ public final class KeyRing {
       store.put(CHECKPOINT, cp.getPrivate(), chainOf(cpCert));
     }
     newSigningKeys(1);
+    newWatermarkSecret(1);
     store.save();
+  }
+
+  private void newWatermarkSecret(int gen) throws GeneralSecurityException, IOException {
+    byte[] secret = Crypto.randomBytes(32);
+    if (store.isHardware()) {
+      WrappedKey.wrapSecret(store, dir.resolve(WATERMARK_DIR).resolve(WATERMARK + gen), secret);
+    } else {
+      store.putSecretBytes(WATERMARK + gen, secret);
+    }
+  }
+
+  private List<Integer> watermarkGenerations() throws GeneralSecurityException, IOException {
+    List<Integer> gens = new ArrayList<>();
+    if (store.isHardware()) {
+      Path d = dir.resolve(WATERMARK_DIR);
+      if (Files.isDirectory(d)) {
+        try (var files = Files.list(d)) {
+          for (Path f : (Iterable<Path>) files::iterator) {
+            String n = f.getFileName().toString();
+            if (n.matches(WATERMARK + "[0-9]+")) {
+              gens.add(Integer.parseInt(n.substring(WATERMARK.length())));
+            }
+          }
+        }
+      }
+    } else {
+      for (String a : store.aliases()) {
+        if (a.matches(WATERMARK + "[0-9]+")) {
+          gens.add(Integer.parseInt(a.substring(WATERMARK.length())));
+        }
+      }
+    }
+    gens.sort(java.util.Comparator.reverseOrder());
+    return gens;
+  }
+
+  /**
+   * The watermark keys: the current one first, then retired ones (newest first), for detection to
+   * try in turn. Created on first use in a key ring that predates them.
+   */
+  public List<WatermarkSecret> watermarkSecrets() throws KeyRingException {
+    try {
+      List<Integer> gens = watermarkGenerations();
+      if (gens.isEmpty()) {
+        try (FileChannel ch = lockChannel(dir);
+            FileLock l = ch.lock()) {
+          newWatermarkSecret(generation);
+          store.save();
+        }
+        gens = watermarkGenerations();
+      }
+      List<WatermarkSecret> out = new ArrayList<>();
+      for (int g : gens) {
+        byte[] secret =
+            store.isHardware()
+                ? WrappedKey.unwrapSecret(store, dir.resolve(WATERMARK_DIR).resolve(WATERMARK + g))
+                : store.secretBytes(WATERMARK + g);
+        out.add(new WatermarkSecret(watermarkKeyId(secret), secret));
+      }
+      return out;
+    } catch (GeneralSecurityException | IOException e) {
+      throw new KeyRingException("cannot read watermark keys: " + e.getMessage(), e);
+    }
+  }
+
+  private static String watermarkKeyId(byte[] secret) throws GeneralSecurityException {
+    MessageDigest md = MessageDigest.getInstance("SHA-256");
+    md.update("voxproof watermark key id\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    return "wm-" + HexFormat.of().formatHex(md.digest(secret), 0, 8);
+  }
+
+  /** A watermark secret (32 bytes) and its key id; {@link #toString()} hides the secret. */
+  public record WatermarkSecret(String keyId, byte[] secret) {
+    public WatermarkSecret {
+      Objects.requireNonNull(keyId);
+      secret = secret.clone();
+    }
+
+    @Override
+    public byte[] secret() {
+      return secret.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof WatermarkSecret w
+          && w.keyId.equals(keyId)
+          && MessageDigest.isEqual(w.secret, secret);
+    }
+
+    @Override
+    public int hashCode() {
+      return keyId.hashCode();
+    }
+
+    @Override
+    public String toString() {
+      return "WatermarkSecret[" + keyId + ", secret=<hidden>]";
+    }
   }
 
   private void newSigningKeys(int gen) throws GeneralSecurityException {
@@ -247,6 +349,7 @@ public final class KeyRing {
         FileLock l = ch.lock()) {
       int next = generation + 1;
       newSigningKeys(next);
+      newWatermarkSecret(next); // retired watermark keys stay: detection tries them all
       List<X509Certificate> retired = new ArrayList<>();
       for (String prefix : List.of(C2PA, EVIDENCE, TOKEN)) {
         retired.add(store.chain(prefix + generation).get(0));

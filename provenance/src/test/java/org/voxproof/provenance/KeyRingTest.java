@@ -128,4 +128,19 @@ class KeyRingTest {
     assertThat(all).doesNotContain("test-password").doesNotContain(key.substring(0, 20));
     assertThat(ring.tokenSigningKey().toString()).startsWith("TokenSigningKey[");
   }
+
+  @Test
+  void watermarkSecrets_afterRotation_currentFirstAndRetiredKept() throws Exception {
+    KeyRing ring = TestFixtures.newKeyRing(dir);
+    var first = ring.watermarkSecrets();
+    assertThat(first).hasSize(1);
+    assertThat(first.get(0).secret()).hasSize(32);
+    assertThat(first.get(0).keyId()).matches("wm-[0-9a-f]{16}");
+    assertThat(first.get(0).toString()).contains("<hidden>");
+    ring.rotate();
+    var after = TestFixtures.newKeyRing(dir).watermarkSecrets();
+    assertThat(after).hasSize(2);
+    assertThat(after.get(1)).isEqualTo(first.get(0));
+    assertThat(after.get(0).keyId()).isNotEqualTo(first.get(0).keyId());
+  }
 }

@@ -142,4 +142,17 @@ class Pkcs11KeyRingIT {
         EvidenceVerifier.builder().trustAnchor(ring.rootCertificate()).build().verify(b);
     assertThat(v.evidence()).isEqualTo(e);
   }
+
+  @Test
+  void watermarkSecrets_onToken_areWrappedAndStable() throws Exception {
+    var a = ring.watermarkSecrets();
+    var b =
+        KeyRing.builder()
+            .dataDirectory(dir.resolve("data"))
+            .pkcs11(config, PIN)
+            .open()
+            .watermarkSecrets();
+    assertThat(a).hasSize(1).isEqualTo(b);
+    assertThat(Files.exists(dir.resolve("data/watermark-keys/watermark-1"))).isTrue();
+  }
 }

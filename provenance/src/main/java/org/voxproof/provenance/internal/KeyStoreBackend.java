@@ -132,6 +132,20 @@ public final class KeyStoreBackend {
     return sk;
   }
 
+  /** Raw secret bytes kept as a PKCS#12 secret-key entry. */
+  public void putSecretBytes(String alias, byte[] secret) throws GeneralSecurityException {
+    putSecret(
+        alias, new KeyStore.SecretKeyEntry(new javax.crypto.spec.SecretKeySpec(secret, "AES")));
+  }
+
+  public byte[] secretBytes(String alias) throws GeneralSecurityException {
+    byte[] b = secretKey(alias).getEncoded();
+    if (b == null) {
+      throw new GeneralSecurityException("secret " + alias + " is not extractable");
+    }
+    return b;
+  }
+
   public void delete(String alias) throws GeneralSecurityException {
     store.deleteEntry(alias);
   }

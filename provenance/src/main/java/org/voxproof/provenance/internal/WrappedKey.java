@@ -69,4 +69,32 @@ public final class WrappedKey {
         KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
     return new KeyPair(Certs.parse(certDer).getPublicKey(), k);
   }
+
+  /** Encrypts {@code secret} under the token's wrapping key into {@code file} (AAD: the name). */
+  public static void wrapSecret(KeyStoreBackend token, Path file, byte[] secret)
+      throws GeneralSecurityException, IOException {
+    byte[] iv = Crypto.randomBytes(12);
+    Cipher c = Cipher.getInstance("AES/GCM/NoPadding", token.provider());
+    c.init(Cipher.ENCRYPT_MODE, token.secretKey(WRAP_ALIAS), new GCMParameterSpec(128, iv));
+    c.updateAAD(file.getFileName().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    byte[] ct = c.doFinal(secret);
+    Files.createDirectories(file.getParent());
+    Files.write(file, ByteBuffer.allocate(12 + ct.length).put(iv).put(ct).array());
+  }
+
+  /** Decrypts a file written by {@link #wrapSecret}. */
+  public static byte[] unwrapSecret(KeyStoreBackend token, Path file)
+      throws GeneralSecurityException, IOException {
+    byte[] all = Files.readAllBytes(file);
+    if (all.length < 12 + 16) {
+      throw new GeneralSecurityException("corrupt wrapped secret " + file.getFileName());
+    }
+    Cipher c = Cipher.getInstance("AES/GCM/NoPadding", token.provider());
+    c.init(
+        Cipher.DECRYPT_MODE,
+        token.secretKey(WRAP_ALIAS),
+        new GCMParameterSpec(128, java.util.Arrays.copyOf(all, 12)));
+    c.updateAAD(file.getFileName().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return c.doFinal(all, 12, all.length - 12);
+  }
 }
