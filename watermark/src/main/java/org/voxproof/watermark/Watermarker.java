@@ -11,7 +11,6 @@ import org.voxproof.watermark.internal.Layout;
 import org.voxproof.watermark.internal.Limiter;
 import org.voxproof.watermark.internal.PayloadCodec;
 import org.voxproof.watermark.internal.Resampler;
-import org.voxproof.watermark.internal.Shaping;
 
 /**
  * Embeds and detects the VoxProof watermark in PCM (8–48 kHz, mono or multi-channel, samples in
@@ -24,16 +23,16 @@ public final class Watermarker {
   /** Highest supported sample rate. */
   public static final int MAX_RATE = 48000;
 
-  public static double targetOffset = -1.5;
+  /** The embedder plans 1.5 dB above the floor; the limiter enforces the floor exactly. */
+  private static final double PLAN_DB = -1.5;
+
   private final double minSnrDb;
   private final boolean speedSearch;
-  private final Shaping shaping;
   private final Map<WatermarkKey, Layout> layouts = new ConcurrentHashMap<>();
 
   private Watermarker(Builder b) {
     this.minSnrDb = b.minSnrDb;
     this.speedSearch = b.speedSearch;
-    this.shaping = b.shaping;
   }
 
   public static Builder builder() {
@@ -53,7 +52,7 @@ public final class Watermarker {
     float[] mono = Mix.mono(channels);
     float[] x16 = Resampler.resample(mono, sampleRate, Grid.RATE);
     byte[] coded = ConvCode.encode(PayloadCodec.encode(key.secret(), payload.value()));
-    float[] w16 = new Embedder(layout(key), coded, shaping, minSnrDb + targetOffset).watermark(x16);
+    float[] w16 = new Embedder(layout(key), coded, minSnrDb + PLAN_DB).watermark(x16);
     float[] w = Mix.fit(Resampler.resample(w16, Grid.RATE, sampleRate), mono.length);
     return Limiter.apply(channels, w, sampleRate, minSnrDb);
   }
@@ -100,7 +99,6 @@ public final class Watermarker {
   public static final class Builder {
     private double minSnrDb = 30.5;
     private boolean speedSearch = true;
-    private Shaping shaping = Shaping.DEFAULT;
 
     private Builder() {}
 
@@ -113,12 +111,6 @@ public final class Watermarker {
     /** Turns the speed search off (it runs only after a partial sync match anyway). */
     public Builder withoutSpeedSearch() {
       this.speedSearch = false;
-      return this;
-    }
-
-    /** Expert: the masking shape (see {@link Shaping}). */
-    public Builder shaping(double delta0, double kappa, double deltaMax) {
-      this.shaping = new Shaping(delta0, kappa, deltaMax, Shaping.DEFAULT.silenceDb());
       return this;
     }
 

@@ -4,10 +4,13 @@ import org.jtransforms.fft.FloatFFT_1D;
 
 /**
  * Cell values of 16 kHz audio for one alignment: per slot and band pair, the log ratio of the two
- * bands' energies over the slot's three inner frames, clipped.
+ * bands' energies over the slot's three inner frames, clipped to ±1 so that strong host slopes the
+ * embedder could not afford to move weigh no more than a marked cell.
  */
 public final class Cells {
   static final double EPS = 1e-10;
+  private static final int RADIUS = 8;
+  private static final float U_CLIP = 1.0f;
   private static final float CLIP = 3f;
 
   /** Slots along the clip. */
@@ -69,7 +72,7 @@ public final class Cells {
       for (int b = 0; b < bands; b++) {
         double sum = energies[f * bands + b] + energies[(f + 1) * bands + b];
         sum += energies[(f + 2) * bands + b];
-        v[s * bands + b] = (float) Math.log(sum + EPS);
+        v[s * bands + b] = FastLog.ln((float) (sum + EPS));
       }
     }
     return v;
@@ -80,41 +83,42 @@ public final class Cells {
     int slots = slotCount(energies.length / Grid.BANDS, hop);
     float[] u = pairValues(slotLogEnergies(energies, hop, slots), slots);
     for (int i = 0; i < u.length; i++) {
-      u[i] = Math.max(-clip, Math.min(clip, u[i]));
+      u[i] = Math.max(-U_CLIP, Math.min(U_CLIP, u[i]));
     }
     return new Cells(slots, phase + hop * Grid.HOP, u);
   }
 
-  public static float clip = 1.0f;
-  public static int radius = 8;
-
   /**
    * Unclipped cell values from slot log energies: the log ratio of each pair's bands minus its
-   * running mean over {@link #radius} slots either side (the pair's spectral slope).
+   * running mean over eight slots either side (the pair's spectral slope).
    */
   static float[] pairValues(float[] v, int slots) {
-    float[] d = new float[slots * Grid.PAIRS];
+    int pairs = Grid.PAIRS;
+    float[] d = new float[slots * pairs];
     for (int s = 0; s < slots; s++) {
-      for (int p = 0; p < Grid.PAIRS; p++) {
+      for (int p = 0; p < pairs; p++) {
         float r = v[s * Grid.BANDS + 2 * p] - v[s * Grid.BANDS + 2 * p + 1];
-        d[s * Grid.PAIRS + p] = Math.max(-CLIP, Math.min(CLIP, r));
+        d[s * pairs + p] = Math.max(-CLIP, Math.min(CLIP, r));
+      }
+    }
+    double[] prefix = new double[(slots + 1) * pairs];
+    for (int s = 0; s < slots; s++) {
+      for (int p = 0; p < pairs; p++) {
+        prefix[(s + 1) * pairs + p] = prefix[s * pairs + p] + d[s * pairs + p];
       }
     }
     float[] u = new float[d.length];
-    for (int p = 0; p < Grid.PAIRS; p++) {
-      double sum = 0;
-      int lo = 0;
-      int hi = -1;
-      for (int s = 0; s < slots; s++) {
-        while (hi < Math.min(slots - 1, s + radius)) {
-          sum += d[++hi * Grid.PAIRS + p];
-        }
-        while (lo < s - radius) {
-          sum -= d[lo++ * Grid.PAIRS + p];
-        }
-        int n = hi - lo;
-        double own = d[s * Grid.PAIRS + p];
-        u[s * Grid.PAIRS + p] = (float) (n > 0 ? own - (sum - own) / n : 0);
+    for (int s = 0; s < slots; s++) {
+      int lo = Math.max(0, s - RADIUS);
+      int hi = Math.min(slots - 1, s + RADIUS);
+      int n = hi - lo;
+      if (n == 0) {
+        continue;
+      }
+      for (int p = 0; p < pairs; p++) {
+        double own = d[s * pairs + p];
+        double sum = prefix[(hi + 1) * pairs + p] - prefix[lo * pairs + p] - own;
+        u[s * pairs + p] = (float) (own - sum / n);
       }
     }
     return u;

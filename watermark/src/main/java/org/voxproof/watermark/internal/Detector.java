@@ -62,6 +62,24 @@ public final class Detector {
     return c;
   }
 
+  /** Candidates from a warped spectrogram at {@code speed}, both phases. */
+  List<Candidate> searchWarped(WarpedScan scan, double speed) {
+    List<Cells> cells = new ArrayList<>();
+    for (int phase : PHASES) {
+      float[] e = scan.energies(speed, phase);
+      for (int hop = 0; hop < Grid.FRAMES_PER_SLOT; hop++) {
+        cells.add(Cells.of(e, phase, hop));
+      }
+    }
+    List<Candidate> c = Sync.candidates(cells, layouts, speed);
+    candidatesSeen += c.size();
+    return c;
+  }
+
+  FloatFFT_1D fft() {
+    return fft;
+  }
+
   Optional<Detection> tryDecode(List<Candidate> sorted, int max, int length, long inputMs) {
     for (Candidate c : Sync.distinct(sorted, max)) {
       if (attempts >= MAX_ATTEMPTS) {

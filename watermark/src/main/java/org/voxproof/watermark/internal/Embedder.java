@@ -4,21 +4,18 @@ import org.jtransforms.fft.FloatFFT_1D;
 
 /**
  * Computes the watermark signal for 16 kHz host audio: per slot and band, the host's own spectrum
- * scaled by a small factor (multiplicative band modulation), planned by {@link Iss} and refined
- * once after measuring the marked audio.
+ * scaled by a small factor (multiplicative band modulation), planned by {@link Iss}.
  */
 public final class Embedder {
   private final Layout layout;
   private final byte[] coded;
-  private final Shaping shaping;
   private final double budget;
   private final FloatFFT_1D fft = new FloatFFT_1D(Grid.N);
 
   /** {@code snrDb}: the SNR each 1 s block aims at. */
-  public Embedder(Layout layout, byte[] coded, Shaping shaping, double snrDb) {
+  public Embedder(Layout layout, byte[] coded, double snrDb) {
     this.layout = layout;
     this.coded = coded.clone();
-    this.shaping = shaping;
     this.budget = Math.pow(10, -snrDb / 10);
   }
 
@@ -36,48 +33,22 @@ public final class Embedder {
     }
     float[] v = Cells.slotLogEnergies(energies, 0, slots);
     float[] e = slotEnergies(energies, slots);
-    Iss iss = new Iss(v, e, slotTotal, layout, coded, shaping, budget);
-    float[] w = synthesise(spectra, iss.deltas(e), x.length);
-    if (DEBUG) {
-      System.err.println("pass1 snr " + snr(x, w));
-    }
-    if (!refine) {
-      return w;
-    }
-    iss.refine(measure(x, w, slots));
+    Iss iss = new Iss(v, e, slotTotal, layout, coded, budget);
     return synthesise(spectra, iss.deltas(e), x.length);
-  }
-
-  public static boolean DEBUG = false;
-  public static boolean refine = false;
-
-  static double snr(float[] x, float[] w) {
-    double a = 0;
-    double b = 0;
-    for (int i = 0; i < x.length; i++) {
-      a += x[i] * x[i];
-      b += w[i] * w[i];
-    }
-    return 10 * Math.log10(a / b);
-  }
-
-  private float[] measure(float[] x, float[] w, int slots) {
-    float[] y = new float[slots * Grid.SLOT + Grid.N];
-    for (int i = 0; i < x.length; i++) {
-      y[i] = x[i] + w[i];
-    }
-    float[] energies = Cells.frameEnergies(y, 0, fft);
-    return Cells.slotLogEnergies(energies, 0, slots);
   }
 
   private float[] synthesise(float[][] spectra, float[] delta, int length) {
     float[] w = new float[length];
     float[] mark = new float[Grid.N];
+    int lo = 2 * Grid.BAND_LO[0];
+    int hi = 2 * Grid.BAND_HI[Grid.BANDS - 1];
     for (int t = 0; t < spectra.length; t++) {
       int start = t * Grid.HOP;
       if (start >= length || !markFrame(spectra[t], delta, t / Grid.FRAMES_PER_SLOT, mark)) {
         continue;
       }
+      java.util.Arrays.fill(mark, 0, lo, 0f);
+      java.util.Arrays.fill(mark, hi, Grid.N, 0f);
       fft.realInverse(mark, true);
       int n = Math.min(Grid.N, length - start);
       for (int i = 0; i < n; i++) {
@@ -87,18 +58,14 @@ public final class Embedder {
     return w;
   }
 
+  /** Mark spectrum of one frame; false when the frame is not marked at all. */
   private static boolean markFrame(float[] spec, float[] delta, int slot, float[] mark) {
-    java.util.Arrays.fill(mark, 0f);
     boolean any = false;
     for (int b = 0; b < Grid.BANDS; b++) {
       float d = delta[slot * Grid.BANDS + b];
-      if (d == 0) {
-        continue;
-      }
-      any = true;
-      for (int k = Grid.BAND_LO[b]; k < Grid.BAND_HI[b]; k++) {
-        mark[2 * k] = d * spec[2 * k];
-        mark[2 * k + 1] = d * spec[2 * k + 1];
+      any |= d != 0;
+      for (int k = 2 * Grid.BAND_LO[b]; k < 2 * Grid.BAND_HI[b]; k++) {
+        mark[k] = d * spec[k];
       }
     }
     return any;

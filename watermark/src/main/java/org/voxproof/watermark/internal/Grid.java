@@ -3,7 +3,7 @@ package org.voxproof.watermark.internal;
 /**
  * The fixed time-frequency grid at the internal rate of 16 kHz: STFT frames of 512 samples (Hann,
  * hop 256), slots of 4 hops (64 ms), a period of 40 slots (2.56 s), and log-spaced bands from 156
- * Hz to 7.3 kHz, each at least two bins and about 10 % wide, grouped in adjacent pairs.
+ * Hz to 7.3 kHz, each at least two bins and about 2 % wide, grouped in adjacent pairs.
  */
 public final class Grid {
   public static final int RATE = 16000;
@@ -14,7 +14,7 @@ public final class Grid {
   public static final int PERIOD = 40;
   private static final int FIRST_BIN = 5;
   private static final int LAST_BIN = 234;
-  private static final double WIDTH = 0.10;
+  private static final double WIDTH = 0.02;
 
   /** Band b covers bins [BAND_LO[b], BAND_HI[b]). */
   public static final int[] BAND_LO;
@@ -29,8 +29,8 @@ public final class Grid {
   public static final float[] HANN = hann();
 
   static {
-    int[] lo = new int[64];
-    int[] hi = new int[64];
+    int[] lo = new int[160];
+    int[] hi = new int[160];
     int n = 0;
     int k = FIRST_BIN;
     while (k < LAST_BIN) {

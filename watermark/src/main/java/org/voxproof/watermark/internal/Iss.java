@@ -1,45 +1,42 @@
 package org.voxproof.watermark.internal;
 
 /**
- * Informed embedding (improved spread spectrum, after Malvar and Florêncio): each cell's log band
- * ratio must reach a margin in the direction of its sign; the host's own ratio is measured first,
- * so a cell the host already favours costs nothing and one it opposes is pushed just far enough.
- * Margins shrink for cells whose bands are loud (costly); per 1 s block the common margin is the
- * largest whose energy fits the SNR budget.
+ * Informed embedding (after Malvar and Florêncio's improved spread spectrum): each cell's value
+ * (log band ratio of its pair, minus the pair's running mean) should reach {@link #MARGIN} in the
+ * direction of its sign. The host's own value is measured first, so a cell the host already favours
+ * costs nothing and one it opposes is pushed just far enough, by raising one band and lowering the
+ * other (mostly the quieter one). Per 1 s block, cells are pushed cheapest first until the block's
+ * watermark energy reaches the SNR budget; the rest are left alone.
  */
-public final class Iss {
+final class Iss {
   private static final int BLOCK_SLOTS = 16;
   private static final double MAX_CHANGE = 3.0;
-  public static double MARGIN = 1.5;
+
+  /** Target log energy ratio of a pushed cell, in the direction of its sign (6.5 dB). */
+  private static final double MARGIN = 1.5;
+
+  /** Slots quieter than this (dB below the mean slot) are left unmarked. */
+  private static final double SILENCE_DB = 40;
 
   private final int slots;
   private final float[] host;
   private final float[] cost;
-  private final float[] margin;
   private final int[] sign;
   private final float[] change;
 
   /**
    * @param v slot log energies of the host, {@code [s * BANDS + b]}
    * @param e slot energies over the 4 marked frames, {@code [s * BANDS + b]}
-   * @param frameTotal full-band energy of each slot
+   * @param slotTotal full-band energy of each slot
    */
-  Iss(
-      float[] v,
-      float[] e,
-      double[] slotTotal,
-      Layout layout,
-      byte[] coded,
-      Shaping shaping,
-      double budget) {
+  Iss(float[] v, float[] e, double[] slotTotal, Layout layout, byte[] coded, double budget) {
     this.slots = slotTotal.length;
     int cells = slots * Grid.PAIRS;
     host = new float[cells];
     cost = new float[cells];
-    margin = new float[cells];
     sign = new int[cells];
     change = new float[cells];
-    double silence = silence(slotTotal, shaping);
+    double silence = silence(slotTotal);
     float[] values = Cells.pairValues(v, slots);
     for (int s = 0; s < slots; s++) {
       for (int p = 0; p < Grid.PAIRS; p++) {
@@ -56,26 +53,15 @@ public final class Iss {
     for (int from = 0; from < slots; from += BLOCK_SLOTS) {
       planBlock(from, Math.min(slots, from + BLOCK_SLOTS), slotTotal, budget);
     }
-    if (Embedder.DEBUG) {
-      int forced = 0;
-      int free = 0;
-      int live = 0;
-      for (int i = 0; i < cells; i++) {
-        live += sign[i] != 0 ? 1 : 0;
-        forced += margin[i] > 0 ? 1 : 0;
-        free += margin[i] > 0 && change[i] == 0 ? 1 : 0;
-      }
-      System.err.printf("cells %d live %d forced %d free %d%n", cells, live, forced, free);
-    }
   }
 
-  private static double silence(double[] slotTotal, Shaping shaping) {
+  private static double silence(double[] slotTotal) {
     double mean = 0;
     for (double t : slotTotal) {
       mean += t;
     }
     mean /= Math.max(1, slotTotal.length);
-    return Math.max(1e-8, mean * Math.pow(10, -shaping.silenceDb() / 10));
+    return Math.max(1e-8, mean * Math.pow(10, -SILENCE_DB / 10));
   }
 
   private void planBlock(int from, int to, double[] slotTotal, double budget) {
@@ -85,44 +71,38 @@ public final class Iss {
     }
     int n = (to - from) * Grid.PAIRS;
     double[] price = new double[n];
-    Integer[] order = new Integer[n];
     for (int i = 0; i < n; i++) {
       int k = from * Grid.PAIRS + i;
       double x = need(k, MARGIN);
       price[i] = sign[k] == 0 || x >= MAX_CHANGE ? Double.MAX_VALUE : x * x * cost[k] / 4;
-      order[i] = i;
     }
-    java.util.Arrays.sort(order, (a, b) -> Double.compare(price[a], price[b]));
+    double cutoff = cutoff(price, target);
+    for (int i = 0; i < n; i++) {
+      if (price[i] <= cutoff) {
+        int k = from * Grid.PAIRS + i;
+        change[k] = need(k, MARGIN);
+      }
+    }
+  }
+
+  /** The highest price such that all cells at or below it together cost at most the target. */
+  private static double cutoff(double[] price, double target) {
+    double[] sorted = price.clone();
+    java.util.Arrays.sort(sorted);
     double spent = 0;
-    for (int i : order) {
-      if (price[i] == Double.MAX_VALUE || spent + price[i] > target) {
+    double cutoff = -1;
+    for (double p : sorted) {
+      if (p == Double.MAX_VALUE || spent + p > target) {
         break;
       }
-      spent += price[i];
-      int k = from * Grid.PAIRS + i;
-      margin[k] = (float) MARGIN;
-      change[k] = need(k, MARGIN);
+      spent += p;
+      cutoff = p;
     }
+    return cutoff;
   }
 
   private float need(int k, double m) {
     return (float) Math.max(0, m - host[k]);
-  }
-
-  /** After measuring the marked audio ({@code v}), pushes cells that fell short once more. */
-  void refine(float[] v) {
-    float[] values = Cells.pairValues(v, slots);
-    for (int s = 0; s < slots; s++) {
-      for (int p = 0; p < Grid.PAIRS; p++) {
-        int i = s * Grid.PAIRS + p;
-        if (margin[i] == 0) {
-          continue;
-        }
-        double got = sign[i] * values[i];
-        double shortfall = Math.max(0, margin[i] - got);
-        change[i] = (float) Math.min(MAX_CHANGE, change[i] + shortfall);
-      }
-    }
   }
 
   /** Relative magnitude change of each band per slot, {@code [s * BANDS + b]}. */

@@ -13,6 +13,8 @@ public final class Layout {
   private final byte[] chip;
   private final short[] bit;
   private final int pilots;
+  private final int[] pilotCells;
+  private final byte[] pilotChips;
 
   public Layout(byte[] secret) {
     KeyStream ks = new KeyStream(secret, "voxproof-wm/layout/v1");
@@ -37,6 +39,28 @@ public final class Layout {
         chip[c + j] = (byte) (((r >> j) & 1) == 0 ? 1 : -1);
       }
     }
+    pilotCells = new int[pilots];
+    pilotChips = new byte[pilots];
+    for (int c = 0, n = 0; c < cells; c++) {
+      if (pilot[c]) {
+        pilotCells[n] = c;
+        pilotChips[n++] = chip[c];
+      }
+    }
+  }
+
+  /** Pilot z-score of folded cells under a period offset (cell c of the clip is c + offset). */
+  double z(float[] folded, int offset) {
+    double num = 0;
+    double den = 0;
+    int shift = offset * Grid.PAIRS;
+    for (int i = 0; i < pilotCells.length; i++) {
+      int cell = pilotCells[i] - shift;
+      float a = folded[cell < 0 ? cell + Grid.CELLS : cell];
+      num += pilotChips[i] * a;
+      den += a * a;
+    }
+    return den > 0 ? num / Math.sqrt(den) : 0;
   }
 
   public boolean isPilot(int cell) {

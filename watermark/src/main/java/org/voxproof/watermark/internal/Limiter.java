@@ -13,53 +13,59 @@ public final class Limiter {
   public static float[][] apply(float[][] x, float[] w, int rate, double snrDb) {
     int block = rate;
     int blocks = (w.length + block - 1) / block;
+    double floor = Math.pow(10, -snrDb / 10);
     double[] gains = new double[blocks];
     for (int k = 0; k < blocks; k++) {
       int from = k * block;
       int to = Math.min(w.length, from + block);
-      gains[k] = Math.min(snrGain(x, w, from, to, snrDb), clipGain(x, w, from, to));
+      gains[k] = Math.min(snrGain(x, w, from, to, floor), clipGain(x, w, from, to));
     }
-    int ramp = Math.max(1, rate / 100);
+    float[] g = gainCurve(gains, block, w.length, Math.max(1, rate / 100));
     float[][] y = new float[x.length][];
     for (int c = 0; c < x.length; c++) {
-      y[c] = new float[w.length];
-      for (int i = 0; i < w.length; i++) {
-        y[c][i] = (float) (x[c][i] + gainAt(gains, i, block, ramp) * w[i]);
+      float[] xc = x[c];
+      float[] yc = new float[w.length];
+      for (int i = 0; i < yc.length; i++) {
+        yc[i] = xc[i] + g[i] * w[i];
       }
+      y[c] = yc;
     }
     return y;
   }
 
-  private static double gainAt(double[] gains, int i, int block, int ramp) {
-    int k = i / block;
-    int pos = i - k * block;
-    double g = gains[k];
-    if (pos < ramp && k > 0) {
-      double m = Math.min(g, gains[k - 1]);
-      return m + (g - m) * pos / ramp;
-    }
-    int toEnd = block - pos;
-    if (toEnd <= ramp && k + 1 < gains.length) {
-      double m = Math.min(g, gains[k + 1]);
-      return m + (g - m) * (toEnd - 1) / ramp;
+  /** Per-sample gain: constant per block, ramping over {@code ramp} samples to the lower gain. */
+  private static float[] gainCurve(double[] gains, int block, int length, int ramp) {
+    float[] g = new float[length];
+    for (int k = 0; k < gains.length; k++) {
+      int from = k * block;
+      int to = Math.min(length, from + block);
+      java.util.Arrays.fill(g, from, to, (float) gains[k]);
+      if (k == 0) {
+        continue;
+      }
+      double m = Math.min(gains[k - 1], gains[k]);
+      for (int j = 0; j < ramp && from - 1 - j >= 0 && from + j < to; j++) {
+        double f = (double) j / ramp;
+        g[from - 1 - j] = (float) (m + (gains[k - 1] - m) * f);
+        g[from + j] = (float) (m + (gains[k] - m) * f);
+      }
     }
     return g;
   }
 
-  private static double snrGain(float[][] x, float[] w, int from, int to, double snrDb) {
+  private static double snrGain(float[][] x, float[] w, int from, int to, double floor) {
     double ex = 0;
     double ew = 0;
     for (int i = from; i < to; i++) {
-      ew += (double) w[i] * w[i];
-      for (float[] ch : x) {
-        ex += (double) ch[i] * ch[i];
+      ew += w[i] * w[i];
+    }
+    for (float[] ch : x) {
+      for (int i = from; i < to; i++) {
+        ex += ch[i] * ch[i];
       }
     }
     ex /= x.length;
-    if (ew == 0) {
-      return 1;
-    }
-    return Math.min(1, Math.sqrt(ex * Math.pow(10, -snrDb / 10) / ew));
+    return ew == 0 ? 1 : Math.min(1, Math.sqrt(ex * floor / ew));
   }
 
   private static double clipGain(float[][] x, float[] w, int from, int to) {
@@ -67,11 +73,20 @@ public final class Limiter {
     for (float[] ch : x) {
       for (int i = from; i < to; i++) {
         float v = ch[i];
-        if (v * w[i] > 0 && Math.abs(v + w[i]) > CEILING) {
-          g = Math.min(g, Math.max(0, (CEILING - Math.abs(v)) / Math.abs(w[i])));
+        float s = v + w[i];
+        if (s > CEILING || s < -CEILING) {
+          g = Math.min(g, headroom(v, w[i]));
         }
       }
     }
     return g;
+  }
+
+  /** Largest g in [0, 1] with |v + g·w| within the ceiling (or not beyond |v| when v clips). */
+  private static double headroom(float v, float w) {
+    if (v * w <= 0) {
+      return 1;
+    }
+    return Math.max(0, (CEILING - Math.abs(v)) / Math.abs(w));
   }
 }

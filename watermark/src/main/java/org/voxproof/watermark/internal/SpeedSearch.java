@@ -6,18 +6,17 @@ import java.util.Optional;
 import org.voxproof.watermark.Detection;
 
 /**
- * Speed search for 0.8–1.25: a coarse scan of the first seconds at 1.5 % steps (pilots only); only
- * when it finds a partial synchronisation match ({@link #GATE_Z}) does a fine search at 0.3 % steps
- * over the whole input run and decode.
+ * Speed search for 0.8–1.25: a coarse scan of the first 6 s at 1 % steps (pilots only, on a warped
+ * spectrogram: no resampling); only when it finds a partial synchronisation match ({@link #GATE_Z})
+ * does a fine search at 0.3 % steps over the whole input run and decode.
  */
 final class SpeedSearch {
   static final double GATE_Z = 4.5;
   private static final double MIN = 0.8;
   private static final double MAX = 1.25;
-  private static final double COARSE_STEP = 1.015;
+  private static final double COARSE_STEP = 1.01;
   private static final double FINE_STEP = 0.003;
   private static final int EXCERPT = 6 * Grid.RATE;
-  private static final int[] COARSE_PHASES = {0};
 
   private final Detector detector;
 
@@ -27,12 +26,13 @@ final class SpeedSearch {
 
   Optional<Detection> run(float[] x, long inputMs) {
     float[] excerpt = x.length > EXCERPT ? java.util.Arrays.copyOf(x, EXCERPT) : x;
+    WarpedScan scan = new WarpedScan(excerpt, detector.fft());
     List<Candidate> coarse = new ArrayList<>();
     for (double s = MIN; s <= MAX * 1.001; s *= COARSE_STEP) {
       if (Math.abs(s - 1) < 0.01) {
         continue;
       }
-      List<Candidate> c = detector.search(stretch(excerpt, s), s, COARSE_PHASES);
+      List<Candidate> c = detector.searchWarped(scan, s);
       if (!c.isEmpty() && c.get(0).z() >= GATE_Z) {
         coarse.add(c.get(0));
       }

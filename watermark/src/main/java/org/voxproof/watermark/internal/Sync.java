@@ -27,30 +27,12 @@ public final class Sync {
     for (Cells c : all) {
       for (int k = 0; k < layouts.size(); k++) {
         for (int o = 0; o < Grid.PERIOD; o++) {
-          out.add(new Candidate(z(c.folded, layouts.get(k), o), c, o, k, speed));
+          out.add(new Candidate(layouts.get(k).z(c.folded, o), c, o, k, speed));
         }
       }
     }
     out.sort(Comparator.comparingDouble(Candidate::z).reversed());
     return out;
-  }
-
-  /** Pilot z-score of folded cells under a period offset. */
-  static double z(float[] folded, Layout layout, int offset) {
-    double num = 0;
-    double den = 0;
-    int bands = Grid.PAIRS;
-    for (int p = 0; p < Grid.PERIOD; p++) {
-      int base = ((p + offset) % Grid.PERIOD) * bands;
-      for (int b = 0; b < bands; b++) {
-        if (layout.isPilot(base + b)) {
-          float a = folded[p * bands + b];
-          num += layout.chip(base + b) * a;
-          den += a * a;
-        }
-      }
-    }
-    return den > 0 ? num / Math.sqrt(den) : 0;
   }
 
   /** Soft values of the coded bits at a candidate; positive favours 0. */
