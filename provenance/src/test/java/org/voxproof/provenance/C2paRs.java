@@ -77,6 +77,11 @@ final class C2paRs {
 
   /** Signs {@code in} with c2pa-rs itself (sign-verify.mjs) and the test chain in {@code certs}. */
   static void referenceSign(Path in, String mime, Path out, Path certs) throws Exception {
+    referenceSign(in, mime, out, certs, "es256");
+  }
+
+  static void referenceSign(Path in, String mime, Path out, Path certs, String alg)
+      throws Exception {
     Run r =
         run(
             DIR,
@@ -86,18 +91,20 @@ final class C2paRs {
                 DIR.resolve("sign-verify.mjs").toString(),
                 in.toString(),
                 mime,
-                out.toString()));
+                out.toString(),
+                alg));
     if (r.exit != 0) {
       throw new IOException("sign-verify.mjs failed: " + r.err);
     }
   }
 
   static void genCerts(Path dir) throws Exception {
+    genCerts(dir, "es256");
+  }
+
+  static void genCerts(Path dir, String alg) throws Exception {
     Run r =
-        run(
-            DIR,
-            Map.of(),
-            List.of(DIR.resolve("gen-certs.sh").toString(), "es256", dir.toString()));
+        run(DIR, Map.of(), List.of(DIR.resolve("gen-certs.sh").toString(), alg, dir.toString()));
     if (r.exit != 0) {
       throw new IOException("gen-certs.sh failed: " + r.err);
     }

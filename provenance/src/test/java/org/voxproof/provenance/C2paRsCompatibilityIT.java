@@ -132,4 +132,24 @@ class C2paRsCompatibilityIT {
     assertThat(ours.failureCodes()).containsExactly("assertion.dataHash.mismatch");
     assertThat(new java.util.TreeSet<>(ours.codes())).isEqualTo(theirs.codes());
   }
+
+  @org.junit.jupiter.api.Test
+  void read_wavSignedByC2paRsWithEd25519_reportsTheSameStateAndCodes() throws Exception {
+    Path certs = dir.resolve("certs-ed25519");
+    C2paRs.genCerts(certs, "ed25519");
+    Path in = dir.resolve("in-ed.wav");
+    Files.write(in, input("wav"));
+    Path f = dir.resolve("ref-ed.wav");
+    C2paRs.referenceSign(in, "audio/wav", f, certs, "ed25519");
+    Path refRoot = certs.resolve("ed25519_root.crt");
+    C2paRs.Result theirs = C2paRs.verify(f, "audio/wav", refRoot);
+    ManifestReport ours =
+        ManifestVerifier.builder()
+            .trustAnchorsPem(Files.readString(refRoot))
+            .build()
+            .read(Files.readAllBytes(f));
+    assertThat(theirs.state()).isEqualTo("Trusted");
+    assertThat(ours.state()).isEqualTo("Trusted");
+    assertThat(new java.util.TreeSet<>(ours.codes())).isEqualTo(theirs.codes());
+  }
 }

@@ -170,7 +170,7 @@ public final class Jumbf {
         }
         hdr = 16;
       } else if (len == 0) {
-        len = end - off;
+        len = (long) end - off;
       }
       if (len < hdr || len > end - off) {
         throw new JumbfException("box length out of range");
