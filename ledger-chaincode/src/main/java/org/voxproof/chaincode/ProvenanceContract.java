@@ -105,7 +105,9 @@ public final class ProvenanceContract implements ContractInterface {
   /** The synthesis record carrying this watermark payload (hex). */
   @Transaction(intent = Transaction.TYPE.EVALUATE)
   public String Lookup(Context ctx, String watermarkHex) {
-    byte[] id = ctx.getStub().getState(key(ctx.getStub(), "wm", watermarkHex.toLowerCase()));
+    byte[] id =
+        ctx.getStub()
+            .getState(key(ctx.getStub(), "wm", watermarkHex.toLowerCase(java.util.Locale.ROOT)));
     if (id == null || id.length == 0) {
       throw new ChaincodeException("no record with this watermark", "NOT_FOUND");
     }

@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param block the {@code Block} protobuf from {@code qscc GetBlockByTxID} (header, data hash,
  *     orderer signatures in the metadata)
  */
+@SuppressWarnings("ArrayRecordComponent") // byte[] copied in and out
 public record FabricEvidence(
     LedgerEntry entry,
     String channel,

@@ -6,6 +6,7 @@ import java.util.List;
  * SPEC: RFC 9162 §2.1.3: the audit path of the leaf at {@code index} in the tree of {@code
  * treeSize}.
  */
+@SuppressWarnings("ArrayRecordComponent") // byte[] copied in and out
 public record InclusionProof(long index, long treeSize, byte[] leafHash, List<byte[]> hashes) {
   public InclusionProof {
     leafHash = leafHash.clone();

@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
  * @param detailHash a hash qualifying an audit event (e.g. of the case reference) or empty
  * @param time when the record was made, millisecond precision
  */
+@SuppressWarnings("ArrayRecordComponent") // byte[] copied in and out
 public record LedgerRecord(
     RecordKind kind,
     String id,

@@ -10,6 +10,7 @@ import java.util.Objects;
  * @param rootHash the RFC 9162 root hash at that size
  * @param note the full signed note text ({@code c2sp.org/tlog-checkpoint})
  */
+@SuppressWarnings("ArrayRecordComponent") // byte[] copied in and out
 public record SignedCheckpoint(String origin, long size, byte[] rootHash, String note) {
   public SignedCheckpoint {
     Objects.requireNonNull(origin, "origin");

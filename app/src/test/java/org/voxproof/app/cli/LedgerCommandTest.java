@@ -26,8 +26,8 @@ class LedgerCommandTest {
     } finally {
       System.setOut(old);
     }
-    String[] lines = buf.toString(StandardCharsets.UTF_8).strip().split("\n");
-    return lines[lines.length - 1];
+    String out = buf.toString(StandardCharsets.UTF_8).strip();
+    return out.substring(out.lastIndexOf('\n') + 1);
   }
 
   private void fill() throws Exception {

@@ -39,7 +39,6 @@ import org.voxproof.ledger.note.TlogProof;
 public final class EmbeddedLedger implements ProvenanceLedger {
   private static final System.Logger LOG = System.getLogger(EmbeddedLedger.class.getName());
 
-  private final LedgerDir dir;
   private final String origin;
   private final EntryFile file;
   private final FileChannel lockChannel;
@@ -50,16 +49,17 @@ public final class EmbeddedLedger implements ProvenanceLedger {
   private final long recoveredTailBytes;
 
   private EmbeddedLedger(Builder b, LedgerDir dir, FileChannel lockChannel) throws LedgerException {
-    this.dir = dir;
     this.lockChannel = lockChannel;
     this.origin = resolveOrigin(dir, b.origin);
     NoteSigner signer =
         b.signer != null ? b.signer : CheckpointKeys.loadOrCreate(b.dataDir, origin);
     this.state = new LogState();
+    EntryFile opened = null;
     try {
       dir.writeAtomically(dir.verifierKey(), signer.verifier().verifierKey() + "\n", false);
       SignedCheckpoint floor = CheckpointPublisher.readStored(dir);
       this.file = EntryFile.openForWrite(dir.entries());
+      opened = file;
       dir.syncDir();
       LogLoader.Loaded loaded = LogLoader.load(dir.entries(), file, state);
       CheckpointPublisher.checkFloor(floor, state);
@@ -80,12 +80,29 @@ public final class EmbeddedLedger implements ProvenanceLedger {
               b.maxBatch,
               checkpoints::afterCommit,
               checkpoints::maybePersist);
-    } catch (IOException e) {
-      throw new LedgerStorageException("cannot open the ledger in " + dir.dir, e);
+    } catch (IOException | LedgerException | RuntimeException e) {
+      closeQuietly(opened, e);
+      if (e instanceof LedgerException le) {
+        throw le;
+      }
+      if (e instanceof IOException) {
+        throw new LedgerStorageException("cannot open the ledger in " + dir.dir, e);
+      }
+      throw (RuntimeException) e;
     }
     this.writerThread = new Thread(writer, "ledger-writer");
     writerThread.setDaemon(true);
     writerThread.start();
+  }
+
+  private static void closeQuietly(EntryFile f, Exception failure) {
+    if (f != null) {
+      try {
+        f.close();
+      } catch (IOException e) {
+        failure.addSuppressed(e);
+      }
+    }
   }
 
   public static Builder builder(Path dataDir) {

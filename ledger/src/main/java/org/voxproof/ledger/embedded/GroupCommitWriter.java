@@ -31,6 +31,7 @@ final class GroupCommitWriter implements Runnable {
   private final java.util.concurrent.atomic.AtomicLongArray stats =
       new java.util.concurrent.atomic.AtomicLongArray(3);
 
+  @SuppressWarnings("ArrayRecordComponent") // internal, never compared
   private record Pending(
       LedgerRecord record, byte[] encoded, byte[] leaf, CompletableFuture<AppendResult> future) {}
 
@@ -54,14 +55,15 @@ final class GroupCommitWriter implements Runnable {
   /** Queues an append; encoding and hashing happen on the caller's thread. */
   CompletableFuture<AppendResult> submit(LedgerRecord record) {
     CompletableFuture<AppendResult> f = new CompletableFuture<>();
-    if (closing || broken != null) {
-      f.completeExceptionally(
-          new LedgerStorageException(broken != null ? broken : "the ledger is closed"));
-      return f;
-    }
     byte[] encoded = record.encode();
-    if (!queue.offer(new Pending(record, encoded, LogState.leaf(encoded), f))) {
-      f.completeExceptionally(new LedgerOverloadedException("too many pending appends"));
+    Pending p = new Pending(record, encoded, LogState.leaf(encoded), f);
+    synchronized (this) {
+      if (closing || broken != null) {
+        f.completeExceptionally(
+            new LedgerStorageException(broken != null ? broken : "the ledger is closed"));
+      } else if (!queue.offer(p)) {
+        f.completeExceptionally(new LedgerOverloadedException("too many pending appends"));
+      }
     }
     return f;
   }
@@ -71,7 +73,8 @@ final class GroupCommitWriter implements Runnable {
     return new long[] {stats.get(0), stats.get(1), stats.get(2)};
   }
 
-  void close() {
+  /** No append is accepted after this; the writer drains what is queued, then stops. */
+  synchronized void close() {
     closing = true;
   }
 

@@ -290,7 +290,7 @@ public final class FabricLedger implements ProvenanceLedger {
             },
             "fabric-events");
     t.start();
-    return iterator::close;
+    return iterator;
   }
 
   @Override

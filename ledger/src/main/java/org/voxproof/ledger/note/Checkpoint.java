@@ -16,6 +16,7 @@ import org.voxproof.ledger.merkle.ProofVerificationException.Reason;
  * @param rootHash the 32-byte root hash
  * @param extensions optional extension lines
  */
+@SuppressWarnings("ArrayRecordComponent") // byte[] copied in and out
 public record Checkpoint(String origin, long size, byte[] rootHash, List<String> extensions) {
   public Checkpoint {
     Objects.requireNonNull(origin, "origin");

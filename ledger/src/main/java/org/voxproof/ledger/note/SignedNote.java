@@ -23,6 +23,7 @@ public record SignedNote(String body, List<Signature> signatures) {
   private static final int MAX_SIGNATURES = 100;
 
   /** One signature line: key name, key ID and signature bytes. */
+  @SuppressWarnings("ArrayRecordComponent") // byte[] copied in and out
   public record Signature(String keyName, int keyId, byte[] signature) {
     public Signature {
       Objects.requireNonNull(keyName, "keyName");

@@ -17,6 +17,7 @@ import org.voxproof.ledger.merkle.ProofVerificationException.Reason;
  * @param proof the inclusion proof, leaf's sibling first
  * @param checkpointNote the signed checkpoint note text
  */
+@SuppressWarnings("ArrayRecordComponent") // byte[] copied in and out
 public record TlogProof(byte[] extra, long index, List<byte[]> proof, String checkpointNote) {
   public static final String HEADER = "c2sp.org/tlog-proof@v1";
 

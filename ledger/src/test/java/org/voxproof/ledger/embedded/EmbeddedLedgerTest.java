@@ -157,6 +157,16 @@ class EmbeddedLedgerTest {
   }
 
   @Test
+  void append_afterClose_refusedNotHung() throws Exception {
+    EmbeddedLedger l = open();
+    fill(l, 0, 1);
+    l.close();
+    assertThatThrownBy(() -> l.append(TestRecords.synthesis(1)))
+        .isInstanceOf(LedgerStorageException.class)
+        .hasMessageContaining("closed");
+  }
+
+  @Test
   void reopen_keepsEntriesAndVerifies() throws Exception {
     try (EmbeddedLedger l = open()) {
       fill(l, 0, 7);
