@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
       LedgerCommand.class,
       org.voxproof.app.cli.AudioCommand.class,
       ServeCommand.class,
+      org.voxproof.app.cli.WatermarkCommand.class,
     })
 public final class VoxProof implements Runnable {
 

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     description = "Benchmarks; the last line of stdout is a summary figure.",
     subcommands = {
       org.voxproof.app.bench.LedgerBench.class,
+      org.voxproof.app.bench.WatermarkBench.class,
     })
 public final class BenchCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

@@ -69,7 +69,7 @@ public final class Codec implements Attack {
     }
   }
 
-  static void run(List<String> cmd) throws IOException, InterruptedException {
+  public static void run(List<String> cmd) throws IOException, InterruptedException {
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     byte[] log = p.getInputStream().readAllBytes();
     if (p.waitFor() != 0) {
