@@ -186,4 +186,22 @@ class EvidenceTest {
             .getBytes(StandardCharsets.US_ASCII);
     assertThat(v.verify(after).signer()).contains("Evidence Signer 2");
   }
+
+  @Test
+  void verify_checkedInVector_verifiesWithItsRoot() throws Exception {
+    EvidenceVerifier v =
+        EvidenceVerifier.builder()
+            .trustAnchorsPem(
+                new String(
+                    TestFixtures.resource("vectors/evidence-signed/root.pem"),
+                    StandardCharsets.US_ASCII))
+            .build();
+    VerifiedEvidence ve = v.verify(TestFixtures.resource("vectors/evidence-signed/bundle.jws"));
+    assertThat(ve.ledgerIndexVerified()).hasValue(1);
+    assertThat(ve.evidence().checkedAt()).isEqualTo(Instant.parse("2026-11-21T06:40:00Z"));
+    assertThat(ve.evidence().watermark().payload()).hasValue("00c0ffee");
+    assertThatThrownBy(
+            () -> verifier().verify(TestFixtures.resource("vectors/evidence-signed/bundle.jws")))
+        .isInstanceOf(EvidenceInvalidException.class);
+  }
 }

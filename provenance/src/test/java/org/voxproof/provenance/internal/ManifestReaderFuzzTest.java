@@ -47,4 +47,28 @@ class ManifestReaderFuzzTest {
       }
     }
   }
+
+  private static final org.voxproof.provenance.EvidenceVerifier EVIDENCE = evidenceVerifier();
+
+  private static org.voxproof.provenance.EvidenceVerifier evidenceVerifier() {
+    try (java.io.InputStream in =
+        ManifestReaderFuzzTest.class.getResourceAsStream("/vectors/evidence-signed/root.pem")) {
+      return org.voxproof.provenance.EvidenceVerifier.builder()
+          .trustAnchorsPem(
+              new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII))
+          .build();
+    } catch (java.io.IOException | org.voxproof.provenance.ProvenanceException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** An evidence bundle (JWS, x5c, JSON, tlog-proof): only EvidenceInvalidException may escape. */
+  @FuzzTest(maxDuration = "3m")
+  void fuzzEvidence(byte[] data) {
+    try {
+      EVIDENCE.verify(data);
+    } catch (org.voxproof.provenance.EvidenceInvalidException e) {
+      // expected for hostile input
+    }
+  }
 }
