@@ -79,7 +79,7 @@ public final class PcmBuffer {
       int[] in = src[Math.min(c, src.length - 1)];
       float[] out = data[c];
       for (int i = 0; i < n; i++) {
-        out[frames + i] = in[i] * scale;
+        out[frames + i] = Math.max(-1f, Math.min(1f, in[i] * scale));
       }
     }
     frames += n;
