@@ -40,11 +40,17 @@ final class EntryFile implements AutoCloseable {
     return new EntryFile(FileChannel.open(file, StandardOpenOption.READ));
   }
 
-  /** Visits every valid frame in order; returns the offset where the valid prefix ends. */
-  long scan(FrameVisitor visitor) throws IOException {
+  /** Where a scan stopped, and the file size it saw when it started. */
+  record Scan(long validEnd, long size) {}
+
+  /**
+   * Visits every valid frame in order, up to the size the file had when the scan started (a writer
+   * may be appending meanwhile).
+   */
+  Scan scan(FrameVisitor visitor) throws IOException {
     long size = channel.size();
     if (size < HEADER.length) {
-      return size;
+      return new Scan(size, size);
     }
     ByteBuffer header = ByteBuffer.allocate(HEADER.length);
     readFully(header, 0);
@@ -68,7 +74,7 @@ final class EntryFile implements AutoCloseable {
       }
       pos += FRAME_OVERHEAD + len;
     }
-    return pos;
+    return new Scan(pos, size);
   }
 
   /** Reads the payload of the frame at {@code offset}. */

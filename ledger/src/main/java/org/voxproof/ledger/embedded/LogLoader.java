@@ -29,7 +29,7 @@ final class LogLoader {
       throws IOException, LedgerCorruptException {
     long[] bad = {-1};
     String[] why = {null};
-    long end =
+    EntryFile.Scan scan =
         file.scan(
             (offset, payload) -> {
               LedgerRecord r;
@@ -52,7 +52,8 @@ final class LogLoader {
       throw new LedgerCorruptException(
           "entry " + state.size() + " at byte " + bad[0] + " has a valid checksum but " + why[0]);
     }
-    long size = file.size();
+    long end = scan.validEnd();
+    long size = scan.size();
     if (end < size && validFrameAfter(path, end, size)) {
       throw new LedgerCorruptException(
           "damaged entry "

@@ -36,8 +36,26 @@ public final class LogVerifier {
   public record Report(
       String origin, long entries, String rootHash, long checkpointSize, long pendingTailBytes) {}
 
-  /** Verifies the log in {@code <dataDir>/ledger/}; throws if anything does not check out. */
+  /**
+   * Verifies the log in {@code <dataDir>/ledger/}; throws if anything does not check out. Damage is
+   * confirmed by a second pass a moment later, so that a batch the writer was writing during the
+   * first pass is not mistaken for it.
+   */
   public static Report verify(Path dataDir) throws LedgerException {
+    try {
+      return verifyOnce(dataDir);
+    } catch (LedgerCorruptException first) {
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw first;
+      }
+      return verifyOnce(dataDir);
+    }
+  }
+
+  private static Report verifyOnce(Path dataDir) throws LedgerException {
     LedgerDir dir = LedgerDir.of(dataDir);
     if (!Files.isRegularFile(dir.entries())) {
       throw new LedgerStorageException("no ledger in " + dir.dir);

@@ -192,6 +192,30 @@ class EmbeddedLedgerTest {
   }
 
   @Test
+  void verify_whileWriterAppends_neverReportsDamage() throws Exception {
+    try (EmbeddedLedger l = open()) {
+      Thread writer =
+          new Thread(
+              () -> {
+                List<CompletableFuture<AppendResult>> fs = new ArrayList<>();
+                for (int i = 0; i < 20_000; i++) {
+                  fs.add(l.appendAsync(TestRecords.synthesis(i)).toCompletableFuture());
+                }
+                fs.forEach(CompletableFuture::join);
+              });
+      writer.start();
+      long last = 0;
+      for (int i = 0; i < 15; i++) {
+        LogVerifier.Report r = LogVerifier.verify(data);
+        assertThat(r.entries()).isGreaterThanOrEqualTo(last);
+        last = r.entries();
+      }
+      writer.join();
+    }
+    assertThat(LogVerifier.verify(data).entries()).isEqualTo(20_000);
+  }
+
+  @Test
   void open_tornTail_cutAndLogVerifies() throws Exception {
     try (EmbeddedLedger l = open()) {
       fill(l, 0, 5);
