@@ -37,9 +37,9 @@ final class WatermarkBenchStats {
   final List<String> attacks;
   final int[] rates;
   final Cell[][] cells;
-  final Speed embed = new Speed();
-  final Speed detect = new Speed();
-  final Speed detectUnmarked = new Speed();
+  final Speed[] embed;
+  final Speed[] detect;
+  final Speed[] detectUnmarked;
   final DoubleAdder snrSum = new DoubleAdder();
   final LongAdder snrCount = new LongAdder();
   final LongAdder unmarked = new LongAdder();
@@ -49,11 +49,22 @@ final class WatermarkBenchStats {
     this.attacks = attacks;
     this.rates = rates;
     cells = new Cell[attacks.size()][rates.length];
+    embed = speeds(rates.length);
+    detect = speeds(rates.length);
+    detectUnmarked = speeds(rates.length);
     for (Cell[] row : cells) {
       for (int r = 0; r < row.length; r++) {
         row[r] = new Cell();
       }
     }
+  }
+
+  private static Speed[] speeds(int n) {
+    Speed[] s = new Speed[n];
+    for (int i = 0; i < n; i++) {
+      s[i] = new Speed();
+    }
+    return s;
   }
 
   static double cpuSeconds() {
@@ -105,11 +116,15 @@ final class WatermarkBenchStats {
         "false positives: %d of %d unmarked clips%n",
         falsePositives.sum(),
         unmarked.sum());
-    out.printf(
-        Locale.ROOT,
-        "embed %.0fx real time per core; detect %.0fx (no speed search, marked); detect %.0fx (with speed search, unmarked)%n",
-        embed.timesRealTime(),
-        detect.timesRealTime(),
-        detectUnmarked.timesRealTime());
+    for (int r = 0; r < rates.length; r++) {
+      out.printf(
+          Locale.ROOT,
+          "%d Hz, per core: embed %.0fx real time; detect %.0fx (no speed search, marked);"
+              + " %.0fx (speed search armed, unmarked)%n",
+          rates[r],
+          embed[r].timesRealTime(),
+          detect[r].timesRealTime(),
+          detectUnmarked[r].timesRealTime());
+    }
   }
 }

@@ -5,7 +5,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
-/** The attack set: AudioSeal's evaluation set with its parameters, plus telephony and crops. */
+/**
+ * The attack set: AudioSeal's evaluation set with its parameters (pink noise as AudioSeal defines
+ * it), plus telephony, Opus, MP3 cascade, crops, and one harsher extra: true pink noise of rms 0.1.
+ */
 public final class Attacks {
   private Attacks() {}
 
@@ -18,10 +21,11 @@ public final class Attacks {
     return a;
   }
 
-  /** A fast subset for CI: noise, resampling, MP3, crop. */
+  /** A fast subset: noise, resampling, MP3, crop. */
   public static List<Attack> quick() {
     return List.of(
-        Attack.of("white noise 0.05", (in, r) -> mix(in, Noise.white(in.pcm().length, 0.05, r))),
+        Attack.of(
+            "pink noise 0.1", (in, r) -> mix(in, Noise.audioSealPink(in.pcm().length, 0.1, r))),
         resampleVia(8000),
         new Codec("mp3 32k", "mp3", 0, "-c:a", "libmp3lame", "-b:a", "32k"),
         crop(3));
@@ -41,7 +45,9 @@ public final class Attacks {
         Attack.of("boost x10", (in, r) -> map(in, scale(in.pcm(), 10))),
         Attack.of("duck x0.1", (in, r) -> map(in, scale(in.pcm(), 0.1f))),
         Attack.of("echo 0.5s 0.5", (in, r) -> map(in, echo(in.pcm(), in.rate() / 2, 0.5f))),
-        Attack.of("pink noise 0.1", (in, r) -> mix(in, Noise.pink(in.pcm().length, 0.1, r))),
+        Attack.of(
+            "pink noise 0.1", (in, r) -> mix(in, Noise.audioSealPink(in.pcm().length, 0.1, r))),
+        Attack.of("pink rms 0.1 (extra)", (in, r) -> mix(in, Noise.pink(in.pcm().length, 0.1, r))),
         Attack.of("white noise 0.05", (in, r) -> mix(in, Noise.white(in.pcm().length, 0.05, r))),
         Attack.of("smooth 40", (in, r) -> map(in, Filters.movingAverage(in.pcm(), 40))));
   }

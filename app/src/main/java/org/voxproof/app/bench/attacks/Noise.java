@@ -37,6 +37,32 @@ public final class Noise {
     return y;
   }
 
+  /**
+   * Pink noise as AudioSeal's evaluation defines it: 16 independent Gaussian random walks laid end
+   * to end, normalised to a peak of 1, times {@code scale} (so mostly very low frequencies).
+   */
+  public static float[] audioSealPink(int n, double scale, Random rng) {
+    int rows = 16;
+    int cols = n / rows + 1;
+    double[] walk = new double[rows * cols];
+    double peak = 1e-12;
+    for (int r = 0; r < rows; r++) {
+      double acc = 0;
+      for (int c = 0; c < cols; c++) {
+        acc += rng.nextGaussian();
+        walk[r * cols + c] = acc;
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      peak = Math.max(peak, Math.abs(walk[i]));
+    }
+    float[] y = new float[n];
+    for (int i = 0; i < n; i++) {
+      y[i] = (float) (walk[i] / peak * scale);
+    }
+    return y;
+  }
+
   public static float[] add(float[] x, float[] noise) {
     float[] y = new float[x.length];
     for (int i = 0; i < x.length; i++) {
