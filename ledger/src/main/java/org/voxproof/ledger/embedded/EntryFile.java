@@ -58,23 +58,34 @@ final class EntryFile implements AutoCloseable {
       throw new IOException("not a VoxProof ledger entries file");
     }
     long pos = HEADER.length;
+    try {
+      pos = frames(visitor, size);
+    } catch (CutWhileReading e) {
+      // the writer cut a torn tail while we read it: the valid prefix ends at that frame
+      pos = e.frameStart;
+    }
+    return new Scan(pos, size);
+  }
+
+  private long frames(FrameVisitor visitor, long size) throws IOException {
+    long pos = HEADER.length;
     ByteBuffer head = ByteBuffer.allocate(FRAME_OVERHEAD);
     while (pos + FRAME_OVERHEAD <= size) {
       head.clear();
-      readFully(head, pos);
+      readFully(head, pos, pos);
       int len = head.getInt(0);
       int crc = head.getInt(4);
       if (len <= 0 || len > MAX_PAYLOAD || pos + FRAME_OVERHEAD + len > size) {
         break;
       }
       ByteBuffer payload = ByteBuffer.allocate(len);
-      readFully(payload, pos + FRAME_OVERHEAD);
+      readFully(payload, pos + FRAME_OVERHEAD, pos);
       if (crc32c(payload.array()) != crc || !visitor.visit(pos, payload.array())) {
         break;
       }
       pos += FRAME_OVERHEAD + len;
     }
-    return new Scan(pos, size);
+    return pos;
   }
 
   /** Reads the payload of the frame at {@code offset}. */
@@ -129,6 +140,29 @@ final class EntryFile implements AutoCloseable {
         throw new IOException("unexpected end of file at " + p);
       }
       p += n;
+    }
+  }
+
+  /** Like {@link #readFully(ByteBuffer, long)}, for a frame that may be cut while we read it. */
+  private void readFully(ByteBuffer b, long pos, long frameStart) throws IOException {
+    long p = pos;
+    while (b.hasRemaining()) {
+      int n = channel.read(b, p);
+      if (n < 0) {
+        throw new CutWhileReading(frameStart);
+      }
+      p += n;
+    }
+  }
+
+  /** The file ended inside the frame at {@code frameStart}: it was truncated during the scan. */
+  private static final class CutWhileReading extends java.io.EOFException {
+    private static final long serialVersionUID = 1L;
+    final long frameStart;
+
+    CutWhileReading(long frameStart) {
+      super("frame at " + frameStart + " was cut while being read");
+      this.frameStart = frameStart;
     }
   }
 
