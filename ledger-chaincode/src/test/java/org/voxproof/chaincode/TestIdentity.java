@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
+import java.time.Instant;
 import java.util.Date;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -28,8 +29,8 @@ final class TestIdentity {
         new JcaX509v3CertificateBuilder(
                 name,
                 BigInteger.ONE,
-                new Date(),
-                new Date(System.currentTimeMillis() + 86_400_000L),
+                Date.from(Instant.now()),
+                Date.from(Instant.now().plusSeconds(86_400)),
                 name,
                 kp.getPublic())
             .build(new JcaContentSignerBuilder("SHA256withECDSA").build(kp.getPrivate()));
@@ -45,10 +46,10 @@ final class TestIdentity {
   }
 
   private static void field(ByteArrayOutputStream out, int number, byte[] value) {
-    out.write(number << 3 | 2);
+    out.write((number << 3) | 2);
     int len = value.length;
     while (len >= 0x80) {
-      out.write(len & 0x7f | 0x80);
+      out.write((len & 0x7f) | 0x80);
       len >>>= 7;
     }
     out.write(len);

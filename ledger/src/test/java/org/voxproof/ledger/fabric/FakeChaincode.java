@@ -28,6 +28,7 @@ final class FakeChaincode {
   }
 
   /** The outcome of simulating one invocation. */
+  @SuppressWarnings("ArrayRecordComponent") // test data, never compared
   record Result(
       int status,
       byte[] payload,
@@ -48,8 +49,8 @@ final class FakeChaincode {
   Result execute(String fn, List<String> args, Map<String, ByteString> transientMap, String txId) {
     try {
       return switch (fn) {
-        case "Record" -> record(args.get(0), transientMap, txId, false);
-        case "Erase" -> record(args.get(0), transientMap, txId, true);
+        case "Record" -> record(args.get(0), txId, false);
+        case "Erase" -> record(args.get(0), txId, true);
         case "Get" -> get(args.get(0));
         case "StoreSalt" -> storeSalt(args.get(0), transientMap);
         case "Lookup" -> {
@@ -84,7 +85,7 @@ final class FakeChaincode {
         : Result.ok(json.getBytes(StandardCharsets.UTF_8));
   }
 
-  private Result record(String b64, Map<String, ByteString> tr, String txId, boolean erase) {
+  private Result record(String b64, String txId, boolean erase) {
     byte[] bytes = Base64.getDecoder().decode(b64);
     LedgerRecord r = LedgerRecord.decode(bytes);
     String hexCommitment = java.util.HexFormat.of().formatHex(r.consentCommitment());

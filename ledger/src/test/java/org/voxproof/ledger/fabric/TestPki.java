@@ -6,6 +6,7 @@ import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
+import java.time.Instant;
 import java.util.Date;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -41,8 +42,8 @@ final class TestPki {
         new JcaX509v3CertificateBuilder(
                 new X500Name(issuer),
                 BigInteger.valueOf(serial.getAndIncrement()),
-                new Date(System.currentTimeMillis() - 60_000),
-                new Date(System.currentTimeMillis() + 86_400_000L),
+                Date.from(Instant.now().minusSeconds(60)),
+                Date.from(Instant.now().plusSeconds(86_400)),
                 new X500Name(subject),
                 pub)
             .build(new JcaContentSignerBuilder("SHA256withECDSA").build(issuerKey));
