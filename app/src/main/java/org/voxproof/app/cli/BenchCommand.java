@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = "Benchmarks; the last line of stdout is a summary figure.",
     subcommands = {
+      org.voxproof.app.bench.AudioBench.class,
       org.voxproof.app.bench.LedgerBench.class,
       org.voxproof.app.bench.WatermarkBench.class,
     })
