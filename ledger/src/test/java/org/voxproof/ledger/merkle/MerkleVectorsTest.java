@@ -29,6 +29,14 @@ class MerkleVectorsTest {
     return files("consistency");
   }
 
+  static Stream<Path> subtreeInclusionFiles() throws IOException {
+    return files("subtreeinclusion");
+  }
+
+  static Stream<Path> subtreeConsistencyFiles() throws IOException {
+    return files("subtreeconsistency");
+  }
+
   private static Stream<Path> files(String set) throws IOException {
     Path dir = SharedVectors.dir("merkle").resolve("testdata").resolve(set);
     try (Stream<Path> s = Files.walk(dir)) {
@@ -40,6 +48,8 @@ class MerkleVectorsTest {
   void vectors_allPresent() throws IOException {
     assertThat(inclusionFiles().count()).isEqualTo(98);
     assertThat(consistencyFiles().count()).isEqualTo(98);
+    assertThat(subtreeInclusionFiles().count()).isEqualTo(204);
+    assertThat(subtreeConsistencyFiles().count()).isEqualTo(118);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -73,6 +83,44 @@ class MerkleVectorsTest {
           .isInstanceOf(ProofVerificationException.class);
     } else {
       MerkleVerifier.verifyConsistency(size1, size2, proof, root1, root2);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("subtreeInclusionFiles")
+  void verifySubtreeInclusion_vector(Path file) throws Exception {
+    JsonNode v = JSON.readTree(file.toFile());
+    long index = Long.parseUnsignedLong(v.get("leafIdx").asText());
+    long start = Long.parseUnsignedLong(v.get("start").asText());
+    long end = Long.parseUnsignedLong(v.get("end").asText());
+    byte[] root = b64(v.get("root"));
+    byte[] leaf = b64(v.get("leafHash"));
+    List<byte[]> proof = hashes(v.get("proof"));
+    if (v.get("wantErr").asBoolean()) {
+      assertThatThrownBy(
+              () -> SubtreeVerifier.verifyInclusion(index, start, end, leaf, proof, root))
+          .isInstanceOf(ProofVerificationException.class);
+    } else {
+      SubtreeVerifier.verifyInclusion(index, start, end, leaf, proof, root);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("subtreeConsistencyFiles")
+  void verifySubtreeConsistency_vector(Path file) throws Exception {
+    JsonNode v = JSON.readTree(file.toFile());
+    long start = Long.parseUnsignedLong(v.get("start").asText());
+    long end = Long.parseUnsignedLong(v.get("end").asText());
+    long size = Long.parseUnsignedLong(v.get("size").asText());
+    byte[] subRoot = b64(v.get("root1"));
+    byte[] root = b64(v.get("root2"));
+    List<byte[]> proof = hashes(v.get("proof"));
+    if (v.get("wantErr").asBoolean()) {
+      assertThatThrownBy(
+              () -> SubtreeVerifier.verifyConsistency(start, end, size, proof, subRoot, root))
+          .isInstanceOf(ProofVerificationException.class);
+    } else {
+      SubtreeVerifier.verifyConsistency(start, end, size, proof, subRoot, root);
     }
   }
 
