@@ -22,17 +22,12 @@ public record Detection(
     Optional<String> keyId,
     double pFalseAlarm,
     double syncScore,
-    double[] perSecondScores,
+    List<Double> perSecondScores,
     List<Segment> segments,
     double speedFactor) {
 
   public Detection {
-    perSecondScores = perSecondScores.clone();
+    perSecondScores = List.copyOf(perSecondScores);
     segments = List.copyOf(segments);
-  }
-
-  @Override
-  public double[] perSecondScores() {
-    return perSecondScores.clone();
   }
 }

@@ -184,9 +184,8 @@ public final class WatermarkCommand implements Runnable {
     json.put("keyId", d.keyId().orElse(null));
     json.put("speedFactor", Math.round(d.speedFactor() * 10000) / 10000.0);
     json.put("syncScore", Math.round(d.syncScore() * 100) / 100.0);
-    double[] z = d.perSecondScores();
     List<Double> per = new ArrayList<>();
-    for (double v : z) {
+    for (double v : d.perSecondScores()) {
       per.add(Math.round(v * 10) / 10.0);
     }
     json.put("perSecondScores", per);

@@ -48,7 +48,7 @@ public final class Detector {
         return found.get();
       }
     }
-    return notFound(plain, x.length, inputMs);
+    return notFound(plain, x.length);
   }
 
   /** All candidates of x stretched by {@code speed} (already applied to x). */
@@ -108,20 +108,25 @@ public final class Detector {
         Optional.of(keys.get(c.key()).keyId()),
         p,
         c.z(),
-        z,
+        boxed(z),
         Scores.segments(z, c.speed(), inputMs),
         c.speed());
   }
 
-  private Detection notFound(List<Candidate> plain, int length, long inputMs) {
+  private Detection notFound(List<Candidate> plain, int length) {
     if (plain.isEmpty()) {
       return new Detection(
-          false, Optional.empty(), Optional.empty(), 1, 0, new double[0], List.of(), 1);
+          false, Optional.empty(), Optional.empty(), 1, 0, List.of(), List.of(), 1);
     }
     Candidate best = plain.get(0);
     double[] z = Scores.perSecond(best, layouts.get(best.key()), null, length);
     double p = Math.min(1, candidatesSeen * Math.exp(-best.z() * best.z() / 2));
-    return new Detection(false, Optional.empty(), Optional.empty(), p, best.z(), z, List.of(), 1.0);
+    return new Detection(
+        false, Optional.empty(), Optional.empty(), p, best.z(), boxed(z), List.of(), 1.0);
+  }
+
+  private static List<Double> boxed(double[] z) {
+    return java.util.Arrays.stream(z).boxed().toList();
   }
 
   static List<Candidate> merge(List<List<Candidate>> lists) {
