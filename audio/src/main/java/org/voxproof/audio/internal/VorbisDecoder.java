@@ -21,12 +21,18 @@ final class VorbisDecoder {
     if (packets.size() < 3) {
       throw Fail.truncated("Vorbis stream without its three header packets");
     }
+    VorbisHeaders.checkIdentification(packets.get(0).data(), limits);
+    VorbisHeaders.checkSetup(packets.get(2).data());
     try {
       return run(packets, limits);
     } catch (Fail.Abort a) {
       throw a.failure();
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | StackOverflowError e) {
       throw Fail.corrupt("Vorbis", e);
+    } catch (OutOfMemoryError e) {
+      // Last resort: JOrbis sized a table from a header value that passed our checks.
+      throw new AudioFormatException(
+          AudioFormatException.Reason.TOO_LARGE, "Vorbis stream needs too much decoder memory");
     }
   }
 
@@ -37,7 +43,11 @@ final class VorbisDecoder {
     info.init();
     comment.init();
     for (int i = 0; i < 3; i++) {
-      if (info.synthesis_headerin(comment, packet(packets.get(i), i)) < 0) {
+      OggDecoder.Packet p = packets.get(i);
+      if (i == 1) {
+        p = new OggDecoder.Packet(VorbisHeaders.EMPTY_COMMENT, p.granule(), false);
+      }
+      if (info.synthesis_headerin(comment, packet(p, i)) < 0) {
         throw Fail.lies("invalid Vorbis header packet " + i);
       }
     }
