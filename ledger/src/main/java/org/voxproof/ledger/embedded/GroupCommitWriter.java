@@ -81,28 +81,44 @@ final class GroupCommitWriter implements Runnable {
   @Override
   public void run() {
     List<Pending> batch = new ArrayList<>(maxBatch);
-    while (true) {
-      Pending first;
-      try {
-        first = queue.poll(50, TimeUnit.MILLISECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        closing = true;
-        first = null;
-      }
-      if (first == null) {
-        if (closing && queue.isEmpty()) {
-          return;
-        }
+    try {
+      while (step(batch)) {
         idle.run();
-        continue;
       }
-      batch.clear();
-      batch.add(first);
-      queue.drainTo(batch, maxBatch - 1);
-      commit(batch);
-      idle.run();
+    } catch (RuntimeException | Error e) {
+      broken = "the ledger writer stopped: " + e;
+      failAll(batch, new LedgerStorageException(broken));
+      throw e;
+    } finally {
+      // Whatever stopped the writer, nothing may wait forever for it.
+      synchronized (this) {
+        closing = true;
+      }
+      List<Pending> rest = new ArrayList<>();
+      queue.drainTo(rest);
+      failAll(rest, new LedgerStorageException(broken != null ? broken : "the ledger is closed"));
     }
+  }
+
+  /** Commits one batch if any is waiting; false once closed and drained. */
+  private boolean step(List<Pending> batch) {
+    Pending first;
+    try {
+      first = queue.poll(50, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      // An interrupt asks the writer to stop. The flag stays cleared: an interrupted thread's
+      // FileChannel calls would close the entries file under the appends still queued.
+      close();
+      first = queue.poll();
+    }
+    if (first == null) {
+      return !(closing && queue.isEmpty());
+    }
+    batch.clear();
+    batch.add(first);
+    queue.drainTo(batch, maxBatch - 1);
+    commit(batch);
+    return true;
   }
 
   private void commit(List<Pending> batch) {

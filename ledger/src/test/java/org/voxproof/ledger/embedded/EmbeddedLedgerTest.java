@@ -12,7 +12,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.voxproof.ledger.AppendResult;
 import org.voxproof.ledger.LedgerConflictException;
@@ -26,6 +28,9 @@ import org.voxproof.ledger.TestRecords;
 import org.voxproof.ledger.TlogProofEvidence;
 import org.voxproof.ledger.merkle.MerkleVerifier;
 import org.voxproof.ledger.merkle.ProofVerificationException;
+import org.voxproof.ledger.note.Ed25519NoteKeys;
+import org.voxproof.ledger.note.NoteSigner;
+import org.voxproof.ledger.note.NoteVerifier;
 import org.voxproof.ledger.note.TlogProofVerifier;
 
 class EmbeddedLedgerTest {
@@ -164,6 +169,46 @@ class EmbeddedLedgerTest {
     assertThatThrownBy(() -> l.append(TestRecords.synthesis(1)))
         .isInstanceOf(LedgerStorageException.class)
         .hasMessageContaining("closed");
+  }
+
+  @Test
+  @Timeout(120) // guards against the hang this test is about; not a timing assertion
+  void append_whenWriterFails_failsFastInsteadOfHanging() throws Exception {
+    NoteSigner real = Ed25519NoteKeys.generate("test.example/log");
+    AtomicInteger signatures = new AtomicInteger();
+    NoteSigner failing =
+        new NoteSigner() {
+          @Override
+          public String name() {
+            return real.name();
+          }
+
+          @Override
+          public int keyId() {
+            return real.keyId();
+          }
+
+          @Override
+          public byte[] sign(byte[] message) {
+            if (signatures.incrementAndGet() > 1) {
+              throw new IllegalStateException("HSM unplugged");
+            }
+            return real.sign(message);
+          }
+
+          @Override
+          public NoteVerifier verifier() {
+            return real.verifier();
+          }
+        };
+    try (EmbeddedLedger l =
+        EmbeddedLedger.builder(data).origin("test.example/log").signer(failing).open()) {
+      assertThatThrownBy(() -> l.append(TestRecords.synthesis(1)))
+          .isInstanceOf(LedgerStorageException.class)
+          .hasMessageContaining("HSM unplugged");
+      assertThatThrownBy(() -> l.append(TestRecords.synthesis(2)))
+          .isInstanceOf(LedgerStorageException.class);
+    }
   }
 
   @Test
