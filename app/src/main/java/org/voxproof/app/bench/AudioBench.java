@@ -85,12 +85,13 @@ public final class AudioBench implements Callable<Integer> {
   /** {audio seconds per pass, x real time}: warm up, then decode for {@link #seconds}. */
   private double[] measure(AudioDecoder decoder, List<byte[]> files) throws AudioFormatException {
     double audio = 0;
-    for (int warm = 0; warm < 3; warm++) {
+    long warmEnd = System.nanoTime() + (long) (seconds * 0.5e9); // let the JIT settle first
+    do {
       audio = 0;
       for (byte[] f : files) {
         audio += decoder.decode(f).info().durationSeconds();
       }
-    }
+    } while (System.nanoTime() < warmEnd);
     long budget = (long) (seconds * 1e9);
     long start = System.nanoTime();
     long passes = 0;
@@ -118,7 +119,9 @@ public final class AudioBench implements Callable<Integer> {
 
   private void resampleRow(PrintWriter err, float[] x, int from, int to) {
     Resampler r = Resampler.of(from, to);
-    r.process(x);
+    for (int warm = 0; warm < 5; warm++) {
+      r.process(x);
+    }
     long budget = (long) (seconds * 1e9);
     long start = System.nanoTime();
     long passes = 0;
