@@ -41,6 +41,14 @@ public final class EmbeddedLedger implements ProvenanceLedger {
 
   private final String origin;
   private final EntryFile file;
+  private final java.nio.file.Path entriesPath;
+
+  /**
+   * Readers use their own channel: an interrupted reader thread closes the channel it reads from
+   * (FileChannel is interruptible), and that must never be the writer's.
+   */
+  private volatile EntryFile readChannel;
+
   private final FileChannel lockChannel;
   private final LogState state;
   private final CheckpointPublisher checkpoints;
@@ -58,6 +66,7 @@ public final class EmbeddedLedger implements ProvenanceLedger {
     try {
       dir.writeAtomically(dir.verifierKey(), signer.verifier().verifierKey() + "\n", false);
       SignedCheckpoint floor = CheckpointPublisher.readStored(dir);
+      this.entriesPath = dir.entries();
       this.file = EntryFile.openForWrite(dir.entries());
       opened = file;
       dir.syncDir();
@@ -177,10 +186,45 @@ public final class EmbeddedLedger implements ProvenanceLedger {
       throw new LedgerNotFoundException("no entry " + index + " (log size " + size + ")");
     }
     try {
-      return new LedgerEntry(index, LedgerRecord.decode(file.read(state.offset(index))));
+      return new LedgerEntry(index, LedgerRecord.decode(read(state.offset(index))));
+    } catch (java.nio.channels.ClosedByInterruptException e) {
+      throw new LedgerStorageException("interrupted while reading entry " + index, e);
     } catch (IOException | IllegalArgumentException e) {
       throw new LedgerCorruptException("entry " + index + " cannot be read", e);
     }
+  }
+
+  private byte[] read(long offset) throws IOException {
+    EntryFile r = reader();
+    try {
+      return r.read(offset);
+    } catch (java.nio.channels.ClosedByInterruptException e) {
+      dropReader(r); // this thread was interrupted; the next reader opens a fresh channel
+      throw e;
+    } catch (java.nio.channels.ClosedChannelException e) {
+      dropReader(r); // closed by an interrupt on another reader
+      return reader().read(offset);
+    }
+  }
+
+  private synchronized void dropReader(EntryFile r) {
+    if (readChannel == r) {
+      readChannel = null;
+    }
+  }
+
+  private EntryFile reader() throws IOException {
+    EntryFile r = readChannel;
+    if (r == null) {
+      synchronized (this) {
+        r = readChannel;
+        if (r == null) {
+          r = EntryFile.openForRead(entriesPath);
+          readChannel = r;
+        }
+      }
+    }
+    return r;
   }
 
   @Override
@@ -231,6 +275,10 @@ public final class EmbeddedLedger implements ProvenanceLedger {
     try (lockChannel) {
       checkpoints.persist();
       file.close();
+      EntryFile r = readChannel;
+      if (r != null) {
+        r.close();
+      }
     } catch (IOException e) {
       throw new LedgerStorageException("close failed", e);
     }

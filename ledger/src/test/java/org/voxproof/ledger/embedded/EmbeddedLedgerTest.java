@@ -13,12 +13,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.voxproof.ledger.AppendResult;
 import org.voxproof.ledger.LedgerConflictException;
 import org.voxproof.ledger.LedgerCorruptException;
+import org.voxproof.ledger.LedgerException;
 import org.voxproof.ledger.LedgerNotFoundException;
 import org.voxproof.ledger.LedgerRangeException;
 import org.voxproof.ledger.LedgerRecord;
@@ -209,6 +211,31 @@ class EmbeddedLedgerTest {
       assertThatThrownBy(() -> l.append(TestRecords.synthesis(2)))
           .isInstanceOf(LedgerStorageException.class);
     }
+  }
+
+  @Test
+  void entry_readerInterrupted_writerAndOtherReadersUnaffected() throws Exception {
+    try (EmbeddedLedger l = open()) {
+      fill(l, 0, 3);
+      AtomicReference<Exception> caught = new AtomicReference<>();
+      Thread reader =
+          new Thread(
+              () -> {
+                Thread.currentThread().interrupt();
+                try {
+                  l.entry(1);
+                } catch (LedgerException e) {
+                  caught.set(e);
+                }
+              });
+      reader.start();
+      reader.join();
+      assertThat(caught.get()).isInstanceOf(LedgerStorageException.class);
+      fill(l, 3, 5);
+      assertThat(l.entry(4).record()).isEqualTo(TestRecords.synthesis(4));
+      assertThat(l.entry(1).record()).isEqualTo(TestRecords.synthesis(1));
+    }
+    assertThat(LogVerifier.verify(data).entries()).isEqualTo(5);
   }
 
   @Test
