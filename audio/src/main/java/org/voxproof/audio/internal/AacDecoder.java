@@ -1,12 +1,24 @@
 package org.voxproof.audio.internal;
 
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import net.sourceforge.jaad.aac.Decoder;
 import org.voxproof.audio.AudioFormatException;
 import org.voxproof.audio.AudioLimits;
 
 /** Raw AAC access units through JAAD (javasound-aac), into a {@link PcmBuffer}. */
 final class AacDecoder {
+  /**
+   * JAAD logs every stream error with a stack trace through java.util.logging; we report errors as
+   * exceptions instead, so its logger is silenced (held here: JUL keeps loggers weakly).
+   */
+  private static final Logger JAAD_LOG = Logger.getLogger("net.sourceforge.jaad");
+
+  static {
+    JAAD_LOG.setLevel(Level.OFF);
+  }
+
   /** JAAD emits samples scaled to 16-bit range. */
   private static final float SCALE = 1f / 32768f;
 

@@ -30,7 +30,7 @@ record IsoBox(String type, int body, int end) {
         size = Bytes.be64(b, pos + 8);
         header = 16;
       } else if (size == 0) {
-        size = to - pos;
+        size = (long) to - pos;
       }
       if (size < header) {
         throw Fail.lies("box '" + Bytes.fourcc(b, pos + 4) + "' of " + size + " bytes");

@@ -95,10 +95,10 @@ final class VorbisHeaders {
       return 0;
     }
     long v = (long) Math.floor(Math.pow(entries, 1.0 / dims));
-    while (v > 0 && Math.pow(v, dims) > entries) {
+    while (v > 0 && Math.pow((double) v, dims) > entries) {
       v--;
     }
-    while (Math.pow(v + 1, dims) <= entries) {
+    while (Math.pow((double) (v + 1), dims) <= entries) {
       v++;
     }
     return v;
