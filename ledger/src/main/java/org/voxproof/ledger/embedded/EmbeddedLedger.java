@@ -3,11 +3,9 @@ package org.voxproof.ledger.embedded;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -41,14 +39,7 @@ public final class EmbeddedLedger implements ProvenanceLedger {
 
   private final String origin;
   private final EntryFile file;
-  private final java.nio.file.Path entriesPath;
-
-  /**
-   * Readers use their own channel: an interrupted reader thread closes the channel it reads from
-   * (FileChannel is interruptible), and that must never be the writer's.
-   */
-  private volatile EntryFile readChannel;
-
+  private final EntryReader reader;
   private final FileChannel lockChannel;
   private final LogState state;
   private final CheckpointPublisher checkpoints;
@@ -58,7 +49,7 @@ public final class EmbeddedLedger implements ProvenanceLedger {
 
   private EmbeddedLedger(Builder b, LedgerDir dir, FileChannel lockChannel) throws LedgerException {
     this.lockChannel = lockChannel;
-    this.origin = resolveOrigin(dir, b.origin);
+    this.origin = dir.resolveOrigin(b.origin);
     NoteSigner signer =
         b.signer != null ? b.signer : CheckpointKeys.loadOrCreate(b.dataDir, origin);
     this.state = new LogState();
@@ -66,7 +57,7 @@ public final class EmbeddedLedger implements ProvenanceLedger {
     try {
       dir.writeAtomically(dir.verifierKey(), signer.verifier().verifierKey() + "\n", false);
       SignedCheckpoint floor = CheckpointPublisher.readStored(dir);
-      this.entriesPath = dir.entries();
+      this.reader = new EntryReader(dir.entries());
       this.file = EntryFile.openForWrite(dir.entries());
       opened = file;
       dir.syncDir();
@@ -186,45 +177,12 @@ public final class EmbeddedLedger implements ProvenanceLedger {
       throw new LedgerNotFoundException("no entry " + index + " (log size " + size + ")");
     }
     try {
-      return new LedgerEntry(index, LedgerRecord.decode(read(state.offset(index))));
+      return new LedgerEntry(index, LedgerRecord.decode(reader.read(state.offset(index))));
     } catch (java.nio.channels.ClosedByInterruptException e) {
       throw new LedgerStorageException("interrupted while reading entry " + index, e);
     } catch (IOException | IllegalArgumentException e) {
       throw new LedgerCorruptException("entry " + index + " cannot be read", e);
     }
-  }
-
-  private byte[] read(long offset) throws IOException {
-    EntryFile r = reader();
-    try {
-      return r.read(offset);
-    } catch (java.nio.channels.ClosedByInterruptException e) {
-      dropReader(r); // this thread was interrupted; the next reader opens a fresh channel
-      throw e;
-    } catch (java.nio.channels.ClosedChannelException e) {
-      dropReader(r); // closed by an interrupt on another reader
-      return reader().read(offset);
-    }
-  }
-
-  private synchronized void dropReader(EntryFile r) {
-    if (readChannel == r) {
-      readChannel = null;
-    }
-  }
-
-  private EntryFile reader() throws IOException {
-    EntryFile r = readChannel;
-    if (r == null) {
-      synchronized (this) {
-        r = readChannel;
-        if (r == null) {
-          r = EntryFile.openForRead(entriesPath);
-          readChannel = r;
-        }
-      }
-    }
-    return r;
   }
 
   @Override
@@ -275,36 +233,10 @@ public final class EmbeddedLedger implements ProvenanceLedger {
     try (lockChannel) {
       checkpoints.persist();
       file.close();
-      EntryFile r = readChannel;
-      if (r != null) {
-        r.close();
-      }
+      reader.close();
     } catch (IOException e) {
       throw new LedgerStorageException("close failed", e);
     }
-  }
-
-  private static String resolveOrigin(LedgerDir dir, String wanted) throws LedgerException {
-    try {
-      if (Files.exists(dir.origin())) {
-        String stored = Files.readString(dir.origin(), StandardCharsets.UTF_8).strip();
-        if (wanted != null && !wanted.equals(stored)) {
-          throw new LedgerCorruptException("this log's origin is " + stored + ", not " + wanted);
-        }
-        return stored;
-      }
-      String origin = wanted != null ? wanted : defaultOrigin();
-      dir.writeAtomically(dir.origin(), origin + "\n", false);
-      return origin;
-    } catch (IOException e) {
-      throw new LedgerStorageException("cannot read or write " + dir.origin(), e);
-    }
-  }
-
-  private static String defaultOrigin() {
-    byte[] r = new byte[4];
-    new SecureRandom().nextBytes(r);
-    return "voxproof.local/ledger/" + HexFormat.of().formatHex(r);
   }
 
   /** Options; the defaults suit the one-process deployment. */

@@ -9,6 +9,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import org.voxproof.ledger.LedgerCorruptException;
+import org.voxproof.ledger.LedgerException;
+import org.voxproof.ledger.LedgerStorageException;
 
 /** The files of the embedded log under {@code <data-dir>/ledger/}. */
 final class LedgerDir {
@@ -44,6 +49,30 @@ final class LedgerDir {
 
   Path signingKey() {
     return dir.resolve("checkpoint.key");
+  }
+
+  /** The stored log identity; on first use {@code wanted}, or a random default, is stored. */
+  String resolveOrigin(String wanted) throws LedgerException {
+    try {
+      if (Files.exists(origin())) {
+        String stored = Files.readString(origin(), StandardCharsets.UTF_8).strip();
+        if (wanted != null && !wanted.equals(stored)) {
+          throw new LedgerCorruptException("this log's origin is " + stored + ", not " + wanted);
+        }
+        return stored;
+      }
+      String chosen = wanted != null ? wanted : defaultOrigin();
+      writeAtomically(origin(), chosen + "\n", false);
+      return chosen;
+    } catch (IOException e) {
+      throw new LedgerStorageException("cannot read or write " + origin(), e);
+    }
+  }
+
+  private static String defaultOrigin() {
+    byte[] r = new byte[4];
+    new SecureRandom().nextBytes(r);
+    return "voxproof.local/ledger/" + HexFormat.of().formatHex(r);
   }
 
   /** Writes {@code text} to {@code file} atomically and durably (temp file, force, rename). */
