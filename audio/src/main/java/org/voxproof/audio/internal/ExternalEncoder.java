@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.voxproof.audio.AudioEncoder;
 import org.voxproof.audio.DecodedAudio;
 import org.voxproof.audio.WavWriter;
@@ -15,9 +16,16 @@ import org.voxproof.audio.WavWriter;
 public final class ExternalEncoder implements AudioEncoder {
   private static final long TIMEOUT_S = 120;
   private final Format format;
+  private final Predicate<String> toolPresent;
 
   public ExternalEncoder(Format format) {
+    this(format, ExternalEncoder::onPath);
+  }
+
+  /** With a custom tool lookup (tests: simulate a machine without the tool). */
+  public ExternalEncoder(Format format, Predicate<String> toolPresent) {
     this.format = format;
+    this.toolPresent = toolPresent;
   }
 
   @Override
@@ -52,7 +60,7 @@ public final class ExternalEncoder implements AudioEncoder {
 
   @Override
   public void encode(DecodedAudio audio, Path out) throws IOException {
-    if (!onPath(format.tool())) {
+    if (!toolPresent.test(format.tool())) {
       throw new IOException(
           "encoding " + format + " needs '" + format.tool() + "' on the PATH; it is not there");
     }
