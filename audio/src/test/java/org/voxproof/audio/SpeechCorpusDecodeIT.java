@@ -92,6 +92,21 @@ class SpeechCorpusDecodeIT {
     }
   }
 
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {"wav-s16.wav", "wav-ext.wav", "aiff.aiff", "flac.flac", "mp3.mp3", "m4a.m4a"})
+  void decode_encodingCutInHalf_throwsTruncated(String variant) throws Exception {
+    byte[] whole = java.nio.file.Files.readAllBytes(SpeechCorpus.clip("cmn-male", variant));
+    byte[] half = Arrays.copyOf(whole, whole.length / 2);
+
+    AudioFormatException e =
+        org.assertj.core.api.Assertions.catchThrowableOfType(
+            AudioFormatException.class, () -> decoder.decode(half));
+
+    assertThat(e).isNotNull();
+    assertThat(e.reason()).isEqualTo(AudioFormatException.Reason.TRUNCATED);
+  }
+
   @Test
   void decode_realSpeechJfk_isSixteenKilohertzMono() throws Exception {
     Path jfk = SpeechCorpus.jfk();

@@ -5,8 +5,9 @@ package org.voxproof.audio.internal;
  *
  * @param delay encoder delay in samples (samples the encoder added at the start)
  * @param padding samples added at the end to fill the last frame
+ * @param frames audio frames the Xing header declares (the Info frame not counted), -1 if absent
  */
-record LameTag(int delay, int padding) {
+record LameTag(int delay, int padding, long frames) {
   boolean gapless() {
     return delay >= 0;
   }
@@ -52,17 +53,18 @@ record LameTag(int delay, int padding) {
       return null;
     }
     int flags = (int) Bytes.be32(b, x + 4);
+    long frames = (flags & 1) != 0 && x + 12 <= b.length ? Bytes.be32(b, x + 8) : -1;
     int lame = x + 8;
     lame += (flags & 1) != 0 ? 4 : 0;
     lame += (flags & 2) != 0 ? 4 : 0;
     lame += (flags & 4) != 0 ? 100 : 0;
     lame += (flags & 8) != 0 ? 4 : 0;
     if (lame + 24 > b.length || !Character.isLetter((char) Bytes.u8(b, lame))) {
-      return new LameTag(-1, -1); // Xing/Info frame without LAME extension: delay unknown
+      return new LameTag(-1, -1, frames); // Xing/Info frame without LAME extension: delay unknown
     }
     int d = lame + 21;
     int delay = (Bytes.u8(b, d) << 4) | (Bytes.u8(b, d + 1) >> 4);
     int padding = ((Bytes.u8(b, d + 1) & 0x0f) << 8) | Bytes.u8(b, d + 2);
-    return new LameTag(delay, padding);
+    return new LameTag(delay, padding, frames);
   }
 }

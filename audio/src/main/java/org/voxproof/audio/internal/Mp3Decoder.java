@@ -43,6 +43,7 @@ public final class Mp3Decoder {
     int rate = 0;
     int layer = 3;
     boolean first = true;
+    long audioFrames = 0;
     for (Header h = bs.readFrame(); h != null; h = bs.readFrame()) {
       if (first && tag != null) {
         first = false;
@@ -61,9 +62,14 @@ public final class Mp3Decoder {
       int ch = out.getChannelCount();
       pcm.appendInterleaved(out.getBuffer(), out.getBufferLength() / ch, ch);
       bs.closeFrame();
+      audioFrames++;
     }
     if (pcm == null || pcm.frames() == 0) {
       throw Fail.empty("no MPEG audio frames");
+    }
+    if (tag != null && audioFrames < tag.frames()) {
+      throw Fail.truncated(
+          "Xing header declares " + tag.frames() + " frames, " + audioFrames + " present");
     }
     boolean gapless = tag != null && tag.gapless();
     long skip = gapless ? tag.delay() + LameTag.DECODER_DELAY : 0;
