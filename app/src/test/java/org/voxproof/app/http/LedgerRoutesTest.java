@@ -24,7 +24,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.voxproof.ledger.LedgerOverloadedException;
 import org.voxproof.ledger.LedgerRecord;
+import org.voxproof.ledger.LedgerUnsupportedException;
+import org.voxproof.ledger.ProvenanceLedger;
 import org.voxproof.ledger.embedded.CheckpointKeys;
 import org.voxproof.ledger.embedded.EmbeddedLedger;
 import org.voxproof.ledger.merkle.MerkleHash;
@@ -135,6 +138,45 @@ class LedgerRoutesTest {
     assertProblem(get("/v1/ledger/proofs/consistency?from=x&to=3"), 400, "invalid_parameter");
     assertProblem(get("/v1/ledger/lookup?watermark=zz"), 400, "invalid_parameter");
     assertProblem(get("/v1/ledger/lookup?watermark=00112233"), 404, "not_found");
+  }
+
+  @Test
+  void backendRefusals_mapTo501And503WithRetryAfter(Vertx vertx) throws Exception {
+    ProvenanceLedger refusing =
+        (ProvenanceLedger)
+            java.lang.reflect.Proxy.newProxyInstance(
+                ProvenanceLedger.class.getClassLoader(),
+                new Class<?>[] {ProvenanceLedger.class},
+                (proxy, method, args) -> {
+                  throw method.getName().equals("latestCheckpoint")
+                      ? new LedgerUnsupportedException("no checkpoints on this backend")
+                      : new LedgerOverloadedException("busy");
+                });
+    Router router = HttpApp.baseRouter(vertx);
+    LedgerRoutes.mount(router, vertx, refusing);
+    int other =
+        vertx
+            .createHttpServer()
+            .requestHandler(router)
+            .listen(0, "127.0.0.1")
+            .toCompletionStage()
+            .toCompletableFuture()
+            .get(10, TimeUnit.SECONDS)
+            .actualPort();
+    HttpResponse<String> unsupported =
+        client.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + other + "/v1/ledger/checkpoint"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertProblem(unsupported, 501, "not_supported");
+    HttpResponse<String> busy =
+        client.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + other + "/v1/ledger/entries/0"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertProblem(busy, 503, "unavailable");
+    assertThat(busy.headers().firstValue("Retry-After")).hasValue("1");
   }
 
   private static void assertProblem(HttpResponse<String> r, int status, String reason) {
