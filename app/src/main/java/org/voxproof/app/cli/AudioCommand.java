@@ -2,6 +2,7 @@ package org.voxproof.app.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -37,11 +38,23 @@ public final class AudioCommand implements Runnable {
     spec.commandLine().usage(System.out);
   }
 
-  static int badInput(CommandSpec spec, Path file, AudioFormatException e) {
+  static void badInput(CommandSpec spec, Path file, AudioFormatException e) {
     PrintWriter err = spec.commandLine().getErr();
     err.println("voxproof: " + file + ": " + e.reason().code() + ": " + e.getMessage());
-    err.flush();
-    return BAD_INPUT;
+  }
+
+  static DecodedAudio decodeOrReport(CommandSpec spec, Path file) {
+    try {
+      return AudioDecoder.create().decode(file);
+    } catch (AudioFormatException e) {
+      badInput(spec, file, e);
+    } catch (NoSuchFileException e) {
+      spec.commandLine().getErr().println("voxproof: " + file + ": no such file");
+    } catch (IOException e) {
+      spec.commandLine().getErr().println("voxproof: " + file + ": cannot read: " + e);
+    }
+    spec.commandLine().getErr().flush();
+    return null;
   }
 
   /** Prints one JSON line with the file's format facts. */
@@ -58,11 +71,9 @@ public final class AudioCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException {
-      DecodedAudio a;
-      try {
-        a = AudioDecoder.create().decode(file);
-      } catch (AudioFormatException e) {
-        return badInput(spec, file, e);
+      DecodedAudio a = decodeOrReport(spec, file);
+      if (a == null) {
+        return BAD_INPUT;
       }
       AudioInfo i = a.info();
       Map<String, Object> json = new LinkedHashMap<>();
@@ -101,11 +112,9 @@ public final class AudioCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException {
-      DecodedAudio a;
-      try {
-        a = AudioDecoder.create().decode(in);
-      } catch (AudioFormatException e) {
-        return badInput(spec, in, e);
+      DecodedAudio a = decodeOrReport(spec, in);
+      if (a == null) {
+        return BAD_INPUT;
       }
       if (rate != null && (rate < 1000 || rate > 384_000)) {
         spec.commandLine().getErr().println("voxproof: --rate must be 1000-384000 Hz");
