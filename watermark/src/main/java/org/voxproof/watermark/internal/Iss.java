@@ -15,6 +15,12 @@ final class Iss {
   /** Target log energy ratio of a pushed cell, in the direction of its sign (6.5 dB). */
   private static final double MARGIN = 1.5;
 
+  /** Energy ratio between consecutive slots that counts as a transient (20 dB). */
+  private static final double ONSET = 100;
+
+  /** Largest log-ratio change in a slot before a transient (weak marking, 4.3 dB). */
+  private static final double ONSET_CHANGE = 1.0;
+
   /** Slots quieter than this (dB below the mean slot) are left unmarked. */
   private static final double SILENCE_DB = 40;
 
@@ -23,6 +29,7 @@ final class Iss {
   private final float[] cost;
   private final int[] sign;
   private final float[] change;
+  private final float[] limit;
 
   /**
    * @param v slot log energies of the host, {@code [s * BANDS + b]}
@@ -36,6 +43,7 @@ final class Iss {
     cost = new float[cells];
     sign = new int[cells];
     change = new float[cells];
+    limit = new float[cells];
     double silence = silence(slotTotal);
     float[] values = Cells.pairValues(v, slots);
     for (int s = 0; s < slots; s++) {
@@ -43,6 +51,7 @@ final class Iss {
         int i = s * Grid.PAIRS + p;
         int c = layout.sign((s % Grid.PERIOD) * Grid.PAIRS + p, coded);
         sign[i] = slotTotal[s] > silence ? c : 0;
+        limit[i] = (float) (onset(slotTotal, s) ? ONSET_CHANGE : MAX_CHANGE);
         int a = s * Grid.BANDS + 2 * p;
         host[i] = c * values[i];
         double ea = e[a];
@@ -53,6 +62,11 @@ final class Iss {
     for (int from = 0; from < slots; from += BLOCK_SLOTS) {
       planBlock(from, Math.min(slots, from + BLOCK_SLOTS), slotTotal, budget);
     }
+  }
+
+  /** True for the slot just before a transient (the next slot is 20 dB louder): pre-echo risk. */
+  private static boolean onset(double[] slotTotal, int s) {
+    return s + 1 < slotTotal.length && slotTotal[s + 1] > ONSET * slotTotal[s];
   }
 
   private static double silence(double[] slotTotal) {
@@ -74,7 +88,7 @@ final class Iss {
     for (int i = 0; i < n; i++) {
       int k = from * Grid.PAIRS + i;
       double x = need(k, MARGIN);
-      price[i] = sign[k] == 0 || x >= MAX_CHANGE ? Double.MAX_VALUE : x * x * cost[k] / 4;
+      price[i] = sign[k] == 0 || x >= limit[k] ? Double.MAX_VALUE : x * x * cost[k] / 4;
     }
     double cutoff = cutoff(price, target);
     for (int i = 0; i < n; i++) {
