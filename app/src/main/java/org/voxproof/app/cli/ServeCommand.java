@@ -43,7 +43,8 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
     Files.createDirectories(dataDir);
     // First use of a data directory creates the operator key ring (password file, mode 0600).
     KeyRing keys = KeyRing.builder().dataDirectory(dataDir).open();
-    EmbeddedLedger ledger = EmbeddedLedger.builder(dataDir).open();
+    EmbeddedLedger ledger =
+        EmbeddedLedger.builder(dataDir).signingKey(keys.ledgerCheckpointKey().getPrivate()).open();
     Vertx vertx = Vertx.vertx();
     Router router = HttpApp.baseRouter(vertx);
     LedgerRoutes.mount(router, vertx, ledger);

@@ -6,6 +6,7 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.PrivateKey;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +26,7 @@ import org.voxproof.ledger.LedgerStorageException;
 import org.voxproof.ledger.ProvenanceLedger;
 import org.voxproof.ledger.SignedCheckpoint;
 import org.voxproof.ledger.TlogProofEvidence;
+import org.voxproof.ledger.note.Ed25519NoteKeys;
 import org.voxproof.ledger.note.NoteSigner;
 import org.voxproof.ledger.note.TlogProof;
 
@@ -51,7 +53,9 @@ public final class EmbeddedLedger implements ProvenanceLedger {
     this.lockChannel = lockChannel;
     this.origin = dir.resolveOrigin(b.origin);
     NoteSigner signer =
-        b.signer != null ? b.signer : CheckpointKeys.loadOrCreate(b.dataDir, origin);
+        b.signingKey != null
+            ? Ed25519NoteKeys.fromPrivateKey(origin, b.signingKey)
+            : b.signer != null ? b.signer : CheckpointKeys.loadOrCreate(b.dataDir, origin);
     this.state = new LogState();
     EntryFile opened = null;
     try {
@@ -244,6 +248,7 @@ public final class EmbeddedLedger implements ProvenanceLedger {
     private final Path dataDir;
     private String origin;
     private NoteSigner signer;
+    private PrivateKey signingKey;
     private int queueCapacity = 65_536;
     private int maxBatch = 4_096;
     private long checkpointMillis = 200;
@@ -261,6 +266,16 @@ public final class EmbeddedLedger implements ProvenanceLedger {
     /** The checkpoint key (default: the log's own key in {@code checkpoint.key}). */
     public Builder signer(NoteSigner signer) {
       this.signer = signer;
+      return this;
+    }
+
+    /**
+     * The operator's Ed25519 checkpoint key (e.g. from the key ring); the note key is named after
+     * the log's origin, which is only known once the directory is opened. Wins over {@link
+     * #signer}.
+     */
+    public Builder signingKey(PrivateKey key) {
+      this.signingKey = key;
       return this;
     }
 

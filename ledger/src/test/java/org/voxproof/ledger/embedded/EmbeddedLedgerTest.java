@@ -132,6 +132,29 @@ class EmbeddedLedgerTest {
   }
 
   @Test
+  void signingKey_operatorKeySignsCheckpointsUnderTheStoredOrigin() throws Exception {
+    java.security.KeyPair operator =
+        java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+    try (EmbeddedLedger l =
+        EmbeddedLedger.builder(data)
+            .origin("test.example/log")
+            .signingKey(operator.getPrivate())
+            .open()) {
+      fill(l, 0, 3);
+      TlogProofEvidence ev = (TlogProofEvidence) l.evidence("manifest-1");
+      TlogProofVerifier byOperatorKey =
+          TlogProofVerifier.builder()
+              .origin("test.example/log")
+              .trust(Ed25519NoteKeys.fromPublicKey("test.example/log", operator.getPublic()))
+              .build();
+      assertThat(
+              byOperatorKey.verifyEntry(ev.tlogProof(), TestRecords.synthesis(1).encode()).index())
+          .isEqualTo(1);
+      assertThat(Files.exists(data.resolve("ledger/checkpoint.key"))).isFalse();
+    }
+  }
+
+  @Test
   void proofs_matchCheckpoint_andBadRangesAreRefused() throws Exception {
     try (EmbeddedLedger l = open()) {
       fill(l, 0, 9);
