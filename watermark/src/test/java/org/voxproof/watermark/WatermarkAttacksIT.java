@@ -36,7 +36,8 @@ class WatermarkAttacksIT {
     assertFound(pinkNoise(y, 0.1), rate);
     assertFound(viaRate(y, rate, 8000), rate);
     assertFound(Arrays.copyOfRange(y, rate * 3 + 777, rate * 6 + 777), rate);
-    assertFound(Resampler.resample(y, rate, rate / 1.25), rate);
+    Detection fast = assertFound(Resampler.resample(y, rate, rate / 1.25), rate);
+    assertThat(fast.speedFactor()).isCloseTo(1.25, org.assertj.core.data.Offset.offset(0.01));
   }
 
   @ParameterizedTest
@@ -49,10 +50,11 @@ class WatermarkAttacksIT {
     assertFound(decoded.mono(), decoded.sampleRate());
   }
 
-  private static void assertFound(float[] attacked, int rate) throws WatermarkException {
+  private static Detection assertFound(float[] attacked, int rate) throws WatermarkException {
     Detection d = WM.detect(attacked, rate, List.of(KEY));
     assertThat(d.payload()).contains(PAYLOAD);
     assertThat(d.pFalseAlarm()).isLessThan(1e-6);
+    return d;
   }
 
   private DecodedAudio mp3(float[] x, int rate) throws Exception {
