@@ -12,9 +12,12 @@ import org.voxproof.watermark.Detection;
  */
 final class SpeedSearch {
   static final double GATE_Z = 4.5;
-  private static final double MIN = 0.8;
-  private static final double MAX = 1.25;
-  private static final double COARSE_STEP = 1.01;
+
+  /** The coarse grid spans a little more than 0.8–1.25 so both ends sit inside it. */
+  private static final double MIN = 0.79;
+
+  private static final double MAX = 1.27;
+  private static final int COARSE_STEPS = 48;
   private static final double FINE_STEP = 0.003;
   private static final int EXCERPT = 6 * Grid.RATE;
 
@@ -28,7 +31,8 @@ final class SpeedSearch {
     float[] excerpt = x.length > EXCERPT ? java.util.Arrays.copyOf(x, EXCERPT) : x;
     WarpedScan scan = new WarpedScan(excerpt, detector.fft());
     List<Candidate> coarse = new ArrayList<>();
-    for (double s = MIN; s <= MAX * 1.001; s *= COARSE_STEP) {
+    for (int k = 0; k <= COARSE_STEPS; k++) {
+      double s = MIN * Math.pow(MAX / MIN, (double) k / COARSE_STEPS);
       if (Math.abs(s - 1) < 0.01) {
         continue;
       }
