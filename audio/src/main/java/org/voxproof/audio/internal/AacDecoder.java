@@ -48,7 +48,7 @@ final class AacDecoder {
       decoder.decodeFrame(accessUnit, this::accept);
     } catch (Fail.Abort a) {
       throw a.failure();
-    } catch (RuntimeException | StackOverflowError e) {
+    } catch (RuntimeException | AssertionError | StackOverflowError e) {
       throw Fail.corrupt("AAC", e);
     }
   }

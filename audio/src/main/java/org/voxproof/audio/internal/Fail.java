@@ -27,7 +27,11 @@ public final class Fail {
     return new AudioFormatException(Reason.EMPTY, msg);
   }
 
-  /** A codec library rejected the coded data: the headers promised a stream that is not there. */
+  /**
+   * A codec library rejected the coded data: the headers promised a stream that is not there.
+   * Libraries signal this with runtime exceptions, and concentus/JOrbis also with assertion errors
+   * (when assertions are enabled) or deep recursion; all of them end here.
+   */
   public static AudioFormatException corrupt(String codec, Throwable cause) {
     return new AudioFormatException(
         Reason.HEADER_LIES,

@@ -30,7 +30,7 @@ public final class Mp3Decoder {
       return run(b, tag, limits);
     } catch (Fail.Abort a) {
       throw a.failure();
-    } catch (RuntimeException | BitstreamException | DecoderException e) {
+    } catch (RuntimeException | AssertionError | BitstreamException | DecoderException e) {
       throw Fail.corrupt("MPEG audio", e);
     }
   }

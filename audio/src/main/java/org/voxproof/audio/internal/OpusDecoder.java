@@ -67,7 +67,7 @@ final class OpusDecoder {
       }
     } catch (Fail.Abort a) {
       throw a.failure();
-    } catch (OpusException | RuntimeException e) {
+    } catch (OpusException | RuntimeException | AssertionError | StackOverflowError e) {
       throw Fail.corrupt("Opus", e);
     }
     return pcm;

@@ -27,7 +27,7 @@ final class VorbisDecoder {
       return run(packets, limits);
     } catch (Fail.Abort a) {
       throw a.failure();
-    } catch (RuntimeException | StackOverflowError e) {
+    } catch (RuntimeException | AssertionError | StackOverflowError e) {
       throw Fail.corrupt("Vorbis", e);
     } catch (OutOfMemoryError e) {
       // Last resort: JOrbis sized a table from a header value that passed our checks.
