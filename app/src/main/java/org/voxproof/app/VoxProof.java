@@ -45,6 +45,12 @@ public final class VoxProof implements Runnable {
   /** Runs the command line and returns the exit code; used by tests without exiting the JVM. */
   public static int execute(String... args) {
     CommandLine cli = new CommandLine(new VoxProof());
+    // `voxproof watermark bench` is the same command as `voxproof bench watermark`.
+    cli.getSubcommands()
+        .get("watermark")
+        .addSubcommand(
+            "bench",
+            new CommandLine(new org.voxproof.app.bench.WatermarkBench()).setCommandName("bench"));
     cli.setExecutionExceptionHandler(new CliErrors());
     return cli.execute(args);
   }

@@ -26,7 +26,6 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "watermark",
-    aliases = {"bench"}, // so that `voxproof watermark bench` names it too
     mixinStandardHelpOptions = true,
     description = "Watermark robustness, false positives and speed; table on stderr.")
 public final class WatermarkBench implements Callable<Integer> {

@@ -37,7 +37,6 @@ import picocli.CommandLine.Spec;
       WatermarkCommand.Keygen.class,
       WatermarkCommand.Embed.class,
       WatermarkCommand.Detect.class,
-      org.voxproof.app.bench.WatermarkBench.class,
     })
 public final class WatermarkCommand implements Runnable {
   private static final String KEY_TYPE = "voxproof-watermark-key";
