@@ -95,6 +95,9 @@ public final class Mp4Decoder {
     }
     int from = (int) Math.round(skip);
     int to = (int) Math.min(a.frames(), from + Math.round(keep));
+    if (to <= from) {
+      throw Fail.empty("MP4 edit list selects no audio");
+    }
     float[][] ch = new float[a.channels().length][];
     for (int c = 0; c < ch.length; c++) {
       ch[c] = Arrays.copyOfRange(a.channels()[c], from, to);
