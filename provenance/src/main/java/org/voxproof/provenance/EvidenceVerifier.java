@@ -66,15 +66,7 @@ public final class EvidenceVerifier {
     }
 
     public Builder trustAnchorsPem(String pem) throws ProvenanceException {
-      try {
-        List<X509Certificate> c = Certs.parsePem(pem);
-        if (c.isEmpty()) {
-          throw new ProvenanceException("no certificate in trust anchor PEM");
-        }
-        anchors.addAll(c);
-      } catch (CertificateException e) {
-        throw new ProvenanceException("unreadable trust anchor PEM", e);
-      }
+      anchors.addAll(Certs.parseTrustAnchorsPem(pem));
       return this;
     }
 

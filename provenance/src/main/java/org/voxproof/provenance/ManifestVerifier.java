@@ -1,6 +1,5 @@
 package org.voxproof.provenance;
 
-import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,15 +42,7 @@ public final class ManifestVerifier {
 
     /** Adds every certificate in a PEM text as a trust anchor. */
     public Builder trustAnchorsPem(String pem) throws ProvenanceException {
-      try {
-        List<X509Certificate> certs = Certs.parsePem(pem);
-        if (certs.isEmpty()) {
-          throw new ProvenanceException("no certificate in trust anchor PEM");
-        }
-        anchors.addAll(certs);
-      } catch (CertificateException e) {
-        throw new ProvenanceException("unreadable trust anchor PEM", e);
-      }
+      anchors.addAll(Certs.parseTrustAnchorsPem(pem));
       return this;
     }
 

@@ -200,6 +200,20 @@ public final class Certs {
     return out;
   }
 
+  /** Trust anchors from PEM text: at least one certificate, else a {@code ProvenanceException}. */
+  public static List<X509Certificate> parseTrustAnchorsPem(String pem)
+      throws org.voxproof.provenance.ProvenanceException {
+    try {
+      List<X509Certificate> certs = parsePem(pem);
+      if (certs.isEmpty()) {
+        throw new org.voxproof.provenance.ProvenanceException("no certificate in trust anchor PEM");
+      }
+      return certs;
+    } catch (CertificateException e) {
+      throw new org.voxproof.provenance.ProvenanceException("unreadable trust anchor PEM", e);
+    }
+  }
+
   /** PEM text of certificates (or keys), one after the other. */
   public static String toPem(List<?> objects) {
     java.io.StringWriter sw = new java.io.StringWriter();
