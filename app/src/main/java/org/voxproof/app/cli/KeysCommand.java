@@ -1,12 +1,11 @@
 package org.voxproof.app.cli;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.voxproof.provenance.KeyRing;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code voxproof keys export-trust|rotate}: the operator's key ring. */
 @Command(
@@ -28,12 +27,11 @@ public final class KeysCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = "Print the operator's C2PA root certificate (PEM) for verifiers.")
   static final class ExportTrust implements Callable<Integer> {
-    @Option(names = "--data-dir", description = "Data directory (default: ${DEFAULT-VALUE}).")
-    Path dataDir = Path.of("voxproof-data");
+    @Mixin DataDirOption dataDir;
 
     @Override
     public Integer call() throws Exception {
-      System.out.print(KeyRing.builder().dataDirectory(dataDir).open().trustAnchorPem());
+      System.out.print(KeyRing.builder().dataDirectory(dataDir.dir()).open().trustAnchorPem());
       System.out.flush();
       return 0;
     }
@@ -45,12 +43,11 @@ public final class KeysCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = "Make new signing keys; retired public keys stay for verification.")
   static final class Rotate implements Callable<Integer> {
-    @Option(names = "--data-dir", description = "Data directory (default: ${DEFAULT-VALUE}).")
-    Path dataDir = Path.of("voxproof-data");
+    @Mixin DataDirOption dataDir;
 
     @Override
     public Integer call() throws Exception {
-      KeyRing ring = KeyRing.builder().dataDirectory(dataDir).open();
+      KeyRing ring = KeyRing.builder().dataDirectory(dataDir.dir()).open();
       ring.rotate();
       Map<String, Object> j = new LinkedHashMap<>();
       j.put("generation", ring.generation());

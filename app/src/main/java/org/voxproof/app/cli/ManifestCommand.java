@@ -18,6 +18,7 @@ import org.voxproof.provenance.ManifestVerifier;
 import org.voxproof.provenance.ProvenanceException;
 import org.voxproof.provenance.ValidationStatus;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -41,8 +42,7 @@ public final class ManifestCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = "Sign IN with the operator's C2PA key and write OUT; prints JSON.")
   static final class Sign implements Callable<Integer> {
-    @Option(names = "--data-dir", description = "Data directory (default: ${DEFAULT-VALUE}).")
-    Path dataDir = Path.of("voxproof-data");
+    @Mixin DataDirOption dataDir;
 
     @Option(names = "--engine", description = "softwareAgent (default: ${DEFAULT-VALUE}).")
     String engine = "voxproof-cli";
@@ -73,7 +73,7 @@ public final class ManifestCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      KeyRing ring = KeyRing.builder().dataDirectory(dataDir).open();
+      KeyRing ring = KeyRing.builder().dataDirectory(dataDir.dir()).open();
       UUID id = UUID.randomUUID();
       ManifestContent c =
           new ManifestContent(
@@ -114,15 +114,14 @@ public final class ManifestCommand implements Runnable {
     @Option(names = "--trust", description = "Trust anchor PEM (default: the data dir's root).")
     Path trust;
 
-    @Option(names = "--data-dir", description = "Data directory (default: ${DEFAULT-VALUE}).")
-    Path dataDir = Path.of("voxproof-data");
+    @Mixin DataDirOption dataDir;
 
     @Parameters(index = "0", description = "Audio file.")
     Path file;
 
     @Override
     public Integer call() throws Exception {
-      ManifestVerifier v = verifier(trust, dataDir);
+      ManifestVerifier v = verifier(trust, dataDir.dir());
       ManifestReport r = v.read(Files.readAllBytes(file));
       Json.print(System.out, toJson(r));
       boolean trustChecked = r.codes().stream().anyMatch(c -> c.startsWith("signingCredential."));

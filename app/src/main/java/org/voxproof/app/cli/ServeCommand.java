@@ -4,7 +4,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.voxproof.app.http.HttpApp;
@@ -12,6 +11,7 @@ import org.voxproof.app.http.LedgerRoutes;
 import org.voxproof.ledger.embedded.EmbeddedLedger;
 import org.voxproof.provenance.KeyRing;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code voxproof serve}: the embedded default — all services in one process, one data dir. */
@@ -22,8 +22,7 @@ import picocli.CommandLine.Option;
         "Run the service (embedded default: all in one process, data in ./voxproof-data).")
 public final class ServeCommand implements java.util.concurrent.Callable<Integer> {
 
-  @Option(names = "--data-dir", description = "Data directory (default: ${DEFAULT-VALUE}).")
-  Path dataDir = Path.of("voxproof-data");
+  @Mixin DataDirOption dataDir;
 
   @Option(
       names = "--port",
@@ -40,11 +39,13 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
 
   @Override
   public Integer call() throws Exception {
-    Files.createDirectories(dataDir);
+    Files.createDirectories(dataDir.dir());
     // First use of a data directory creates the operator key ring (password file, mode 0600).
-    KeyRing keys = KeyRing.builder().dataDirectory(dataDir).open();
+    KeyRing keys = KeyRing.builder().dataDirectory(dataDir.dir()).open();
     EmbeddedLedger ledger =
-        EmbeddedLedger.builder(dataDir).signingKey(keys.ledgerCheckpointKey().getPrivate()).open();
+        EmbeddedLedger.builder(dataDir.dir())
+            .signingKey(keys.ledgerCheckpointKey().getPrivate())
+            .open();
     Vertx vertx = Vertx.vertx();
     Router router = HttpApp.baseRouter(vertx);
     LedgerRoutes.mount(router, vertx, ledger);
@@ -59,7 +60,7 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
             + " entries; evaluation profile)%n",
         host,
         server.actualPort(),
-        dataDir.toAbsolutePath(),
+        dataDir.dir().toAbsolutePath(),
         keys.generation(),
         ledger.origin(),
         ledger.size());
