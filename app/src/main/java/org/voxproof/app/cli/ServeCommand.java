@@ -34,11 +34,19 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
 
   @Option(
       names = "--only",
-      description = "Run one service only: consent, synth, detector or ledger (default: all).")
+      description =
+          "Run one service only: ledger (consent, synth and detector are not built yet;"
+              + " default: all).")
   String only;
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
+    if (only != null && !only.equals("ledger")) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--only " + only + ": no such service in this build (only: ledger)");
+    }
     Files.createDirectories(dataDir.dir());
     // First use of a data directory creates the operator key ring (password file, mode 0600).
     KeyRing keys = KeyRing.builder().dataDirectory(dataDir.dir()).open();
