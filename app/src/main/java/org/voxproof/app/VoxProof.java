@@ -1,11 +1,11 @@
 package org.voxproof.app;
 
-import org.voxproof.app.cli.BenchCommand;
 import org.voxproof.app.cli.KeysCommand;
 import org.voxproof.app.cli.LedgerCommand;
 import org.voxproof.app.cli.ManifestCommand;
 import org.voxproof.app.cli.ServeCommand;
 import org.voxproof.app.cli.VerifyEvidenceCommand;
+import org.voxproof.bench.BenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -50,7 +50,7 @@ public final class VoxProof implements Runnable {
         .get("watermark")
         .addSubcommand(
             "bench",
-            new CommandLine(new org.voxproof.app.bench.WatermarkBench()).setCommandName("bench"));
+            new CommandLine(new org.voxproof.bench.WatermarkBench()).setCommandName("bench"));
     cli.setExecutionExceptionHandler(new CliErrors());
     return cli.execute(args);
   }

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.voxproof.audio.testing.Signals;
-import org.voxproof.audio.testing.SpeechCorpus;
+import org.voxproof.testkit.Signals;
+import org.voxproof.testkit.SpeechCorpus;
 
 /** Every encoding of every corpus clip decodes to the clip's source speech. */
 class SpeechCorpusDecodeIT {
@@ -126,7 +126,7 @@ class SpeechCorpusDecodeIT {
   @ParameterizedTest
   @MethodSource("encoderFormats")
   void encode_jfk_decodesBackToSpeech(AudioEncoder.Format format) throws Exception {
-    org.voxproof.audio.testing.Tools.require(format.tool());
+    org.voxproof.testkit.Tools.require(format.tool());
     DecodedAudio src = decoder.decode(SpeechCorpus.jfk());
 
     DecodedAudio x = decoder.decode(AudioEncoder.of(format).encode(src));

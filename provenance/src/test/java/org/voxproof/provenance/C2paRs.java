@@ -1,8 +1,5 @@
 package org.voxproof.provenance;
 
-import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -14,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import org.voxproof.testkit.Tools;
 
 /**
  * The reference validator (c2pa-rs through c2pa-node), set up by
@@ -41,24 +39,13 @@ final class C2paRs {
   private C2paRs() {}
 
   static void requireTools(String... commands) {
-    boolean ok = Files.isRegularFile(DIR.resolve("verify.mjs")) && onPath("node");
-    for (String c : commands) {
-      ok &= onPath(c);
-    }
-    if (System.getenv("CI") != null && !ok) {
-      fail(
-          "CI is set but the c2pa verifier or a tool is missing: " + DIR + " " + List.of(commands));
-    }
-    assumeTrue(ok, "c2pa-rs verifier or tools not installed; skipped locally");
+    Tools.require("node");
+    Tools.require(commands);
+    Tools.requireFile(DIR.resolve("verify.mjs"), "the c2pa-rs verifier");
   }
 
-  static boolean onPath(String cmd) {
-    for (String p : System.getenv().getOrDefault("PATH", "").split(":")) {
-      if (Files.isExecutable(Path.of(p, cmd))) {
-        return true;
-      }
-    }
-    return false;
+  static boolean installed() {
+    return Files.isRegularFile(DIR.resolve("verify.mjs")) && Tools.present("node");
   }
 
   static Result verify(Path file, String mime, Path root) throws Exception {

@@ -2,7 +2,6 @@ package org.voxproof.provenance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +15,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.voxproof.testkit.Tools;
 
 /**
  * The key ring on a PKCS#11 token (SoftHSM2 through SunPKCS11): keys are made on the token, never
@@ -32,11 +32,9 @@ class Pkcs11KeyRingIT {
   @BeforeAll
   static void token() throws Exception {
     String conf = System.getenv("SOFTHSM2_CONF");
-    boolean ok = Files.exists(LIB) && C2paRs.onPath("softhsm2-util") && conf != null;
-    if (System.getenv("CI") != null && !ok) {
-      fail("CI is set but SoftHSM2 (softhsm2-util, " + LIB + ") or SOFTHSM2_CONF is missing");
-    }
-    assumeTrue(ok, "SoftHSM2 not installed; skipped locally");
+    Tools.require("softhsm2-util");
+    Tools.requireFile(LIB, "SoftHSM2's PKCS#11 library");
+    Tools.requireThat(conf != null, "SOFTHSM2_CONF");
     Path tokens = Path.of(conf).getParent().resolve("tokens-" + System.nanoTime());
     Files.createDirectories(tokens);
     Files.writeString(
@@ -95,7 +93,7 @@ class Pkcs11KeyRingIT {
         ManifestVerifier.builder().trustAnchor(ring.rootCertificate()).build().read(signed);
     assertThat(r.state()).isEqualTo("Trusted");
     assertThat(r.failureCodes()).isEmpty();
-    if (Files.isRegularFile(C2paRs.DIR.resolve("verify.mjs")) && C2paRs.onPath("node")) {
+    if (C2paRs.installed()) {
       Path f = dir.resolve("hsm-signed.wav");
       Files.write(f, signed);
       Path root = dir.resolve("hsm-root.pem");

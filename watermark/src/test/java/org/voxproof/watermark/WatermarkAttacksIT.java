@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.voxproof.audio.AudioDecoder;
 import org.voxproof.audio.DecodedAudio;
 import org.voxproof.audio.WavWriter;
-import org.voxproof.audio.testing.Tools;
+import org.voxproof.testkit.Tools;
 import org.voxproof.watermark.internal.Resampler;
 
 /**

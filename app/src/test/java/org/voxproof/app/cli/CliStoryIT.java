@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.voxproof.app.VoxProof;
-import org.voxproof.audio.testing.SpeechCorpus;
+import org.voxproof.testkit.SpeechCorpus;
 
 /**
  * The CLI end to end on real speech: convert, watermark, sign, show, tamper, detect — the same

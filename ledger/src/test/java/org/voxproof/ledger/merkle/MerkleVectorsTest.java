@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.voxproof.ledger.SharedVectors;
+import org.voxproof.testkit.Shared;
 
 /** Every file of transparency-dev/merkle testdata/{inclusion,consistency}, read in place. */
 class MerkleVectorsTest {
@@ -38,7 +38,7 @@ class MerkleVectorsTest {
   }
 
   private static Stream<Path> files(String set) throws IOException {
-    Path dir = SharedVectors.dir("merkle").resolve("testdata").resolve(set);
+    Path dir = Shared.testVectors("merkle").resolve("testdata").resolve(set);
     try (Stream<Path> s = Files.walk(dir)) {
       return s.filter(p -> p.toString().endsWith(".json")).sorted().toList().stream();
     }

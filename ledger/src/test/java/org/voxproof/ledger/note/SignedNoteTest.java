@@ -8,12 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.voxproof.ledger.SharedVectors;
 import org.voxproof.ledger.merkle.ProofVerificationException;
 import org.voxproof.ledger.merkle.ProofVerificationException.Reason;
+import org.voxproof.testkit.Shared;
 
 class SignedNoteTest {
-  private static final Path C2SP = SharedVectors.dir("c2sp");
+  private static final Path C2SP = Shared.testVectors("c2sp");
 
   private static String read(String name) throws Exception {
     return Files.readString(C2SP.resolve(name), StandardCharsets.UTF_8);

@@ -1,4 +1,4 @@
-package org.voxproof.app.bench.attacks;
+package org.voxproof.bench.attacks;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

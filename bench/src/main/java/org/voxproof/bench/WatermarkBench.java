@@ -1,4 +1,4 @@
-package org.voxproof.app.bench;
+package org.voxproof.bench;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,9 +9,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.voxproof.app.bench.attacks.Attack;
-import org.voxproof.app.bench.attacks.Attacks;
-import org.voxproof.app.bench.attacks.Audio;
+import org.voxproof.bench.attacks.Attack;
+import org.voxproof.bench.attacks.Attacks;
+import org.voxproof.bench.attacks.Audio;
 import org.voxproof.watermark.Detection;
 import org.voxproof.watermark.Payload;
 import org.voxproof.watermark.WatermarkKey;

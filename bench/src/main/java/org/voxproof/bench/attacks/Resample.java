@@ -1,4 +1,4 @@
-package org.voxproof.app.bench.attacks;
+package org.voxproof.bench.attacks;
 
 /** Windowed-sinc (Blackman) resampler used by the resampling and speed attacks. */
 public final class Resample {

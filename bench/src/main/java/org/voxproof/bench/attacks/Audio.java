@@ -1,4 +1,4 @@
-package org.voxproof.app.bench.attacks;
+package org.voxproof.bench.attacks;
 
 /**
  * Mono PCM at a sample rate.

@@ -1,4 +1,4 @@
-package org.voxproof.app.cli;
+package org.voxproof.bench;
 
 import picocli.CommandLine.Command;
 
@@ -11,9 +11,9 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = "Benchmarks; the last line of stdout is a summary figure.",
     subcommands = {
-      org.voxproof.app.bench.AudioBench.class,
-      org.voxproof.app.bench.LedgerBench.class,
-      org.voxproof.app.bench.WatermarkBench.class,
+      AudioBench.class,
+      LedgerBench.class,
+      WatermarkBench.class,
     })
 public final class BenchCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

@@ -1,4 +1,4 @@
-package org.voxproof.audio.testing;
+package org.voxproof.testkit;
 
 /** Signal comparisons for tests: normalized correlation and alignment search. */
 public final class Signals {

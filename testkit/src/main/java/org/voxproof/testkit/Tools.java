@@ -1,4 +1,4 @@
-package org.voxproof.audio.testing;
+package org.voxproof.testkit;
 
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -32,14 +32,27 @@ public final class Tools {
   /** Skips (locally) or fails (under CI) the calling test unless every tool is on the PATH. */
   public static void require(String... names) {
     for (String name : names) {
-      if (present(name)) {
-        continue;
-      }
-      String msg = "tool not on PATH: " + name + " (.ci/run installs it)";
-      if (System.getenv("CI") != null) {
-        fail(msg + "; CI is set, so this is a failure, not a skip");
-      }
-      assumeTrue(false, msg);
+      requireThat(present(name), "tool not on PATH: " + name);
     }
+  }
+
+  /** Skips (locally) or fails (under CI) the calling test unless {@code file} exists. */
+  public static void requireFile(Path file, String what) {
+    requireThat(Files.exists(file), what + " missing: " + file);
+  }
+
+  /**
+   * Skips the calling test when {@code ok} is false, or fails it when the environment variable
+   * {@code CI} is set: CI never skips silently. {@code what} names the missing piece.
+   */
+  public static void requireThat(boolean ok, String what) {
+    if (ok) {
+      return;
+    }
+    String msg = what + " (.ci/run installs it)";
+    if (System.getenv("CI") != null) {
+      fail(msg + "; CI is set, so this is a failure, not a skip");
+    }
+    assumeTrue(false, msg);
   }
 }

@@ -1,4 +1,4 @@
-package org.voxproof.app.bench;
+package org.voxproof.bench;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,9 +10,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
-import org.voxproof.app.bench.attacks.Audio;
-import org.voxproof.app.bench.attacks.Codec;
-import org.voxproof.app.bench.attacks.Noise;
+import org.voxproof.bench.attacks.Audio;
+import org.voxproof.bench.attacks.Codec;
+import org.voxproof.bench.attacks.Noise;
 import org.voxproof.watermark.Detection;
 import org.voxproof.watermark.WatermarkKey;
 import org.voxproof.watermark.Watermarker;

@@ -1,4 +1,4 @@
-package org.voxproof.app.bench;
+package org.voxproof.bench;
 
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;

@@ -1,4 +1,4 @@
-package org.voxproof.app.bench;
+package org.voxproof.bench;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -6,11 +6,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.voxproof.app.bench.attacks.Codec;
 import org.voxproof.audio.AudioDecoder;
 import org.voxproof.audio.AudioFormatException;
 import org.voxproof.audio.DecodedAudio;
 import org.voxproof.audio.Resampler;
+import org.voxproof.bench.attacks.Codec;
+import org.voxproof.testkit.Shared;
 
 /**
  * The bench's speech clips, 10 s each: the real recording {@code shared/testdata/speech/jfk.wav},
@@ -114,29 +115,12 @@ final class WatermarkBenchCorpus {
     return out;
   }
 
-  /** {@code <repo>/../shared/testdata/speech/jfk.wav}, found from the working directory or jar. */
+  /** {@code <repo>/../shared/testdata/speech/jfk.wav}, or null where shared/ lacks it. */
   static Path jfk() {
-    List<Path> starts = new ArrayList<>();
-    starts.add(Path.of("").toAbsolutePath());
     try {
-      starts.add(
-          Path.of(
-              WatermarkBenchCorpus.class
-                  .getProtectionDomain()
-                  .getCodeSource()
-                  .getLocation()
-                  .toURI()));
-    } catch (java.net.URISyntaxException | SecurityException e) {
-      // working directory only
+      return Shared.speech("jfk.wav");
+    } catch (IllegalStateException e) {
+      return null;
     }
-    for (Path start : starts) {
-      for (Path d = start; d != null; d = d.getParent()) {
-        Path p = d.resolve("shared/testdata/speech/jfk.wav");
-        if (Files.isRegularFile(p)) {
-          return p;
-        }
-      }
-    }
-    return null;
   }
 }

@@ -1,6 +1,4 @@
-package org.voxproof.audio.testing;
-
-import static org.junit.jupiter.api.Assertions.fail;
+package org.voxproof.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,56 +48,47 @@ public final class SpeechCorpus {
 
   private SpeechCorpus() {}
 
-  /** The repository root: the nearest directory at or above {@code user.dir} holding mvnw. */
-  public static Path repoRoot() {
-    Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
-    for (Path d = dir; d != null; d = d.getParent()) {
-      if (Files.isRegularFile(d.resolve("mvnw"))) {
-        return d;
-      }
-    }
-    throw new IllegalStateException("no directory with mvnw above " + dir);
-  }
-
-  /** {@code <repo>/../shared}, beside the repository. */
-  public static Path shared() {
-    return repoRoot().resolveSibling("shared");
-  }
-
   /** The real 11 s, 16 kHz mono speech recording {@code jfk.wav}; fails if shared/ lacks it. */
   public static Path jfk() {
-    Path p = shared().resolve("testdata/speech/jfk.wav");
-    if (!Files.isRegularFile(p)) {
-      fail("missing real speech file " + p + " (shared/ must sit beside the repository)");
-    }
-    return p;
+    return Shared.speech("jfk.wav");
   }
 
   /** The corpus directory, generating it first if needed (skips or fails without the tools). */
   public static synchronized Path dir() {
-    Path out = repoRoot().resolve("target/speech-corpus");
+    Path out = Shared.repoRoot().resolve("target/speech-corpus");
+    if (!Files.isRegularFile(out.resolve(".complete"))) {
+      Tools.require(TOOLS);
+    }
+    try {
+      return ensure(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Generates the corpus into {@code out} with {@code scripts/make-speech-corpus.sh} unless it is
+   * already complete, under a file lock so parallel processes share one copy. No JUnit: the
+   * benchmarks call it too.
+   */
+  public static Path ensure(Path out) throws IOException {
     if (Files.isRegularFile(out.resolve(".complete"))) {
       return out;
     }
-    Tools.require(TOOLS);
-    try {
-      Files.createDirectories(out.getParent());
-      Path lock = out.resolveSibling("speech-corpus.lock");
-      try (FileChannel ch =
-              FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-          FileLock l = ch.lock()) {
-        if (!Files.isRegularFile(out.resolve(".complete"))) {
-          generate(out);
-        }
+    Files.createDirectories(out.getParent());
+    Path lock = out.resolveSibling(out.getFileName() + ".lock");
+    try (FileChannel ch =
+            FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock l = ch.lock()) {
+      if (!Files.isRegularFile(out.resolve(".complete"))) {
+        generate(out);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
     return out;
   }
 
   private static void generate(Path out) throws IOException {
-    Path script = repoRoot().resolve("scripts/make-speech-corpus.sh");
+    Path script = Shared.repoRoot().resolve("scripts/make-speech-corpus.sh");
     Process p =
         new ProcessBuilder("bash", script.toString(), out.toString())
             .redirectOutput(ProcessBuilder.Redirect.INHERIT)
@@ -108,11 +97,12 @@ public final class SpeechCorpus {
     try {
       if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) {
         p.destroyForcibly();
-        fail("make-speech-corpus.sh failed");
+        throw new IOException(
+            "make-speech-corpus.sh failed (needs espeak-ng, sox, ffmpeg, lame, flac, opusenc)");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
+      throw new IOException("interrupted while generating the speech corpus", e);
     }
   }
 
