@@ -9,6 +9,8 @@ import java.util.concurrent.TimeUnit;
 import org.voxproof.app.http.HttpApp;
 import org.voxproof.app.http.LedgerRoutes;
 import org.voxproof.ledger.embedded.EmbeddedLedger;
+import org.voxproof.ledger.note.Ed25519NoteKeys;
+import org.voxproof.ledger.note.NoteSigner;
 import org.voxproof.provenance.KeyRing;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,10 +52,11 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
     Files.createDirectories(dataDir.dir());
     // First use of a data directory creates the operator key ring (password file, mode 0600).
     KeyRing keys = KeyRing.builder().dataDirectory(dataDir.dir()).open();
-    EmbeddedLedger ledger =
-        EmbeddedLedger.builder(dataDir.dir())
-            .signingKey(keys.ledgerCheckpointKey().getPrivate())
-            .open();
+    // The checkpoint key is named after the log's origin (C2SP convention).
+    String origin = EmbeddedLedger.storedOrigin(dataDir.dir()).orElseGet(EmbeddedLedger::newOrigin);
+    NoteSigner checkpointSigner =
+        Ed25519NoteKeys.fromPrivateKey(origin, keys.ledgerCheckpointKey().getPrivate());
+    EmbeddedLedger ledger = EmbeddedLedger.builder(dataDir.dir()).signer(checkpointSigner).open();
     Vertx vertx = Vertx.vertx();
     Router router = HttpApp.baseRouter(vertx);
     LedgerRoutes.mount(router, vertx, ledger);

@@ -6,7 +6,6 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.PrivateKey;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +25,6 @@ import org.voxproof.ledger.LedgerStorageException;
 import org.voxproof.ledger.ProvenanceLedger;
 import org.voxproof.ledger.SignedCheckpoint;
 import org.voxproof.ledger.TlogProofEvidence;
-import org.voxproof.ledger.note.Ed25519NoteKeys;
 import org.voxproof.ledger.note.NoteSigner;
 import org.voxproof.ledger.note.TlogProof;
 
@@ -51,11 +49,9 @@ public final class EmbeddedLedger implements ProvenanceLedger {
 
   private EmbeddedLedger(Builder b, LedgerDir dir, FileChannel lockChannel) throws LedgerException {
     this.lockChannel = lockChannel;
-    this.origin = dir.resolveOrigin(b.origin);
+    this.origin = dir.resolveOrigin(b.wantedOrigin());
     NoteSigner signer =
-        b.signingKey != null
-            ? Ed25519NoteKeys.fromPrivateKey(origin, b.signingKey)
-            : b.signer != null ? b.signer : CheckpointKeys.loadOrCreate(b.dataDir, origin);
+        b.signer != null ? b.signer : CheckpointKeys.loadOrCreate(b.dataDir, origin);
     this.state = new LogState();
     EntryFile opened = null;
     try {
@@ -111,6 +107,20 @@ public final class EmbeddedLedger implements ProvenanceLedger {
 
   public static Builder builder(Path dataDir) {
     return new Builder(dataDir);
+  }
+
+  /**
+   * The origin of the log in {@code dataDir}, if one was created there; read-only. A caller that
+   * names its checkpoint signer after the origin asks this first, and {@link #newOrigin()} for a
+   * new log.
+   */
+  public static Optional<String> storedOrigin(Path dataDir) throws LedgerStorageException {
+    return LedgerDir.of(dataDir).storedOrigin();
+  }
+
+  /** A fresh default origin, {@code voxproof.local/ledger/<8 random hex digits>}. */
+  public static String newOrigin() {
+    return LedgerDir.defaultOrigin();
   }
 
   /** Bytes of a torn tail cut when this instance opened the log (0 after a clean shutdown). */
@@ -248,7 +258,6 @@ public final class EmbeddedLedger implements ProvenanceLedger {
     private final Path dataDir;
     private String origin;
     private NoteSigner signer;
-    private PrivateKey signingKey;
     private int queueCapacity = 65_536;
     private int maxBatch = 4_096;
     private long checkpointMillis = 200;
@@ -263,20 +272,22 @@ public final class EmbeddedLedger implements ProvenanceLedger {
       return this;
     }
 
-    /** The checkpoint key (default: the log's own key in {@code checkpoint.key}). */
+    /**
+     * The checkpoint signer (e.g. the operator key ring's; default: the log's own key in {@code
+     * checkpoint.key}). Its key name is the log's origin (C2SP convention): a new log takes it as
+     * its origin, an existing log must have it (see {@link #storedOrigin}).
+     */
     public Builder signer(NoteSigner signer) {
-      this.signer = signer;
+      this.signer = java.util.Objects.requireNonNull(signer, "signer");
       return this;
     }
 
-    /**
-     * The operator's Ed25519 checkpoint key (e.g. from the key ring); the note key is named after
-     * the log's origin, which is only known once the directory is opened. Wins over {@link
-     * #signer}.
-     */
-    public Builder signingKey(PrivateKey key) {
-      this.signingKey = key;
-      return this;
+    private String wantedOrigin() throws LedgerStorageException {
+      if (origin != null && signer != null && !origin.equals(signer.name())) {
+        throw new LedgerStorageException(
+            "the checkpoint key is named " + signer.name() + ", not after the origin " + origin);
+      }
+      return origin != null ? origin : signer != null ? signer.name() : null;
     }
 
     /** Pending appends beyond this are refused with {@code LedgerOverloadedException}. */

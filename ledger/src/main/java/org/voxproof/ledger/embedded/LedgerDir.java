@@ -11,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.Optional;
 import org.voxproof.ledger.LedgerCorruptException;
 import org.voxproof.ledger.LedgerException;
 import org.voxproof.ledger.LedgerStorageException;
@@ -53,23 +54,36 @@ final class LedgerDir {
 
   /** The stored log identity; on first use {@code wanted}, or a random default, is stored. */
   String resolveOrigin(String wanted) throws LedgerException {
-    try {
-      if (Files.exists(origin())) {
-        String stored = Files.readString(origin(), StandardCharsets.UTF_8).strip();
-        if (wanted != null && !wanted.equals(stored)) {
-          throw new LedgerCorruptException("this log's origin is " + stored + ", not " + wanted);
-        }
-        return stored;
+    Optional<String> stored = storedOrigin();
+    if (stored.isPresent()) {
+      if (wanted != null && !wanted.equals(stored.get())) {
+        throw new LedgerCorruptException(
+            "this log's origin is " + stored.get() + ", not " + wanted);
       }
-      String chosen = wanted != null ? wanted : defaultOrigin();
+      return stored.get();
+    }
+    String chosen = wanted != null ? wanted : defaultOrigin();
+    try {
       writeAtomically(origin(), chosen + "\n", false);
-      return chosen;
     } catch (IOException e) {
-      throw new LedgerStorageException("cannot read or write " + origin(), e);
+      throw new LedgerStorageException("cannot write " + origin(), e);
+    }
+    return chosen;
+  }
+
+  /** The log identity stored in {@code origin}, if any. */
+  Optional<String> storedOrigin() throws LedgerStorageException {
+    try {
+      if (!Files.exists(origin())) {
+        return Optional.empty();
+      }
+      return Optional.of(Files.readString(origin(), StandardCharsets.UTF_8).strip());
+    } catch (IOException e) {
+      throw new LedgerStorageException("cannot read " + origin(), e);
     }
   }
 
-  private static String defaultOrigin() {
+  static String defaultOrigin() {
     byte[] r = new byte[4];
     new SecureRandom().nextBytes(r);
     return "voxproof.local/ledger/" + HexFormat.of().formatHex(r);

@@ -132,26 +132,41 @@ class EmbeddedLedgerTest {
   }
 
   @Test
-  void signingKey_operatorKeySignsCheckpointsUnderTheStoredOrigin() throws Exception {
+  void signer_operatorKeySignsCheckpoints_andNamesANewLog() throws Exception {
     java.security.KeyPair operator =
         java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-    try (EmbeddedLedger l =
-        EmbeddedLedger.builder(data)
-            .origin("test.example/log")
-            .signingKey(operator.getPrivate())
-            .open()) {
+    NoteSigner signer =
+        Ed25519NoteKeys.fromPrivateKey("operator.example/log", operator.getPrivate());
+    assertThat(EmbeddedLedger.storedOrigin(data)).isEmpty();
+    try (EmbeddedLedger l = EmbeddedLedger.builder(data).signer(signer).open()) {
+      assertThat(l.origin()).isEqualTo("operator.example/log");
       fill(l, 0, 3);
       TlogProofEvidence ev = (TlogProofEvidence) l.evidence("manifest-1");
       TlogProofVerifier byOperatorKey =
           TlogProofVerifier.builder()
-              .origin("test.example/log")
-              .trust(Ed25519NoteKeys.fromPublicKey("test.example/log", operator.getPublic()))
+              .origin("operator.example/log")
+              .trust(Ed25519NoteKeys.fromPublicKey("operator.example/log", operator.getPublic()))
               .build();
       assertThat(
               byOperatorKey.verifyEntry(ev.tlogProof(), TestRecords.synthesis(1).encode()).index())
           .isEqualTo(1);
       assertThat(Files.exists(data.resolve("ledger/checkpoint.key"))).isFalse();
     }
+    assertThat(EmbeddedLedger.storedOrigin(data)).contains("operator.example/log");
+  }
+
+  @Test
+  void signer_namedOtherThanTheStoredOrigin_refused() throws Exception {
+    open().close();
+    NoteSigner other = Ed25519NoteKeys.generate("other.example/log");
+    assertThatThrownBy(() -> EmbeddedLedger.builder(data).signer(other).open())
+        .isInstanceOf(LedgerCorruptException.class)
+        .hasMessage("this log's origin is test.example/log, not other.example/log");
+    assertThatThrownBy(
+            () -> EmbeddedLedger.builder(data).origin("test.example/log").signer(other).open())
+        .isInstanceOf(LedgerStorageException.class)
+        .hasMessage(
+            "the checkpoint key is named other.example/log, not after the origin test.example/log");
   }
 
   @Test
