@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.voxproof.dsp.Resampler;
 import org.voxproof.testkit.Signals;
 import org.voxproof.testkit.SpeechCorpus;
 

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.voxproof.audio.AudioDecoder;
 import org.voxproof.audio.AudioFormatException;
-import org.voxproof.audio.Resampler;
+import org.voxproof.dsp.Resampler;
 import org.voxproof.testkit.Shared;
 import org.voxproof.testkit.SpeechCorpus;
 import picocli.CommandLine.Command;

@@ -9,8 +9,8 @@ import java.util.stream.Stream;
 import org.voxproof.audio.AudioDecoder;
 import org.voxproof.audio.AudioFormatException;
 import org.voxproof.audio.DecodedAudio;
-import org.voxproof.audio.Resampler;
 import org.voxproof.bench.attacks.Codec;
+import org.voxproof.dsp.Resampler;
 import org.voxproof.testkit.Shared;
 
 /**

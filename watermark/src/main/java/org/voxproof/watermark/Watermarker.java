@@ -3,6 +3,7 @@ package org.voxproof.watermark;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.voxproof.dsp.Resampler;
 import org.voxproof.watermark.internal.ConvCode;
 import org.voxproof.watermark.internal.Detector;
 import org.voxproof.watermark.internal.Embedder;
@@ -10,7 +11,6 @@ import org.voxproof.watermark.internal.Grid;
 import org.voxproof.watermark.internal.Layout;
 import org.voxproof.watermark.internal.Limiter;
 import org.voxproof.watermark.internal.PayloadCodec;
-import org.voxproof.watermark.internal.Resampler;
 
 /**
  * Embeds and detects the VoxProof watermark in PCM (8–48 kHz, mono or multi-channel, samples in

@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
-import org.voxproof.watermark.internal.Resampler;
+import org.voxproof.dsp.Resampler;
 
 /** Test audio: real speech from ../shared (16 kHz mono), resampled as needed, and signals. */
 final class TestAudio {

@@ -13,8 +13,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.voxproof.audio.AudioDecoder;
 import org.voxproof.audio.DecodedAudio;
 import org.voxproof.audio.WavWriter;
+import org.voxproof.dsp.Resampler;
 import org.voxproof.testkit.Tools;
-import org.voxproof.watermark.internal.Resampler;
 
 /**
  * The fast attack subset that runs in CI (the full set is {@code voxproof bench watermark}):
@@ -36,7 +36,7 @@ class WatermarkAttacksIT {
     assertFound(pinkNoise(y, 0.1), rate);
     assertFound(viaRate(y, rate, 8000), rate);
     assertFound(Arrays.copyOfRange(y, rate * 3 + 777, rate * 6 + 777), rate);
-    Detection fast = assertFound(Resampler.resample(y, rate, rate / 1.25), rate);
+    Detection fast = assertFound(Resampler.stretch(y, 1 / 1.25), rate);
     assertThat(fast.speedFactor()).isCloseTo(1.25, org.assertj.core.data.Offset.offset(0.01));
   }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import org.voxproof.dsp.Resampler;
 
 /**
  * The attack set: AudioSeal's evaluation set with its parameters (pink noise as AudioSeal defines
@@ -39,7 +40,7 @@ public final class Attacks {
         Attack.of(
             "highpass 1500", (in, r) -> map(in, Filters.band(in.pcm(), in.rate(), 1500, 1e9))),
         Attack.of("lowpass 500", (in, r) -> map(in, Filters.band(in.pcm(), in.rate(), 0, 500))),
-        Attack.of("speed 1.25", (in, r) -> map(in, Resample.byRatio(in.pcm(), 1 / 1.25))),
+        Attack.of("speed 1.25", (in, r) -> map(in, Resampler.stretch(in.pcm(), 1 / 1.25))),
         resampleVia(32000),
         resampleVia(8000),
         Attack.of("boost x10", (in, r) -> map(in, scale(in.pcm(), 10))),
@@ -68,7 +69,10 @@ public final class Attacks {
     return Attack.of(
         "resample via " + rate / 1000 + "k",
         (in, r) ->
-            map(in, Resample.rate(Resample.rate(in.pcm(), in.rate(), rate), rate, in.rate())));
+            map(
+                in,
+                Resampler.resample(
+                    Resampler.resample(in.pcm(), in.rate(), rate), rate, in.rate())));
   }
 
   static Attack crop(int seconds) {

@@ -3,6 +3,7 @@ package org.voxproof.watermark.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.voxproof.dsp.Resampler;
 import org.voxproof.watermark.Detection;
 
 /**
@@ -64,6 +65,6 @@ final class SpeedSearch {
   }
 
   static float[] stretch(float[] x, double speed) {
-    return Resampler.resample(x, Grid.RATE, Grid.RATE * speed);
+    return Resampler.stretch(x, speed);
   }
 }

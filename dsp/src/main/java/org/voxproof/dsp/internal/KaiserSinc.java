@@ -1,9 +1,10 @@
-package org.voxproof.audio.internal;
+package org.voxproof.dsp.internal;
 
 /**
  * Polyphase table of a Kaiser-windowed sinc low-pass for a rational rate change L/M, and the
  * convolution that applies it. One row of taps per output phase; rows for ratios with very many
- * phases are interpolated linearly from a 4096-phase table.
+ * phases are interpolated linearly from a 4096-phase table. {@link #applyAnyRatio} applies the same
+ * design at any real ratio from one finely sampled kernel.
  */
 public final class KaiserSinc {
   // SPEC: J. F. Kaiser, "Nonrecursive digital filter design using the I0-sinh window function"
@@ -12,6 +13,15 @@ public final class KaiserSinc {
   private static final double PASS_EDGE = 0.90; // of the lower Nyquist frequency
   private static final double STOP_EDGE = 1.00;
   private static final int MAX_PHASES = 4096;
+
+  private static final double PASS_CENTER = (PASS_EDGE + STOP_EDGE) / 2;
+
+  /** Half-width of the kernel in input samples at a scale of 1 (the design's taps / 2 + 1). */
+  private static final int HALF_UNITS =
+      (int) Math.ceil((ATTENUATION_DB - 7.95) / (14.36 * 0.5 * (STOP_EDGE - PASS_EDGE))) / 2 + 1;
+
+  private static final int KERNEL_STEPS = 512;
+  private static final float[] KERNEL = kernel();
 
   private final int up;
   private final int down;
@@ -74,6 +84,51 @@ public final class KaiserSinc {
         y[n] = y0 + a * (y1 - y0);
       }
     }
+  }
+
+  /**
+   * Output sample {@code n} of {@code y} is {@code x} at time {@code n / ratio}, low-passed at the
+   * lower Nyquist frequency like the polyphase design; each output is normalised by the sum of its
+   * taps (exact DC gain).
+   */
+  public static void applyAnyRatio(float[] x, float[] y, double ratio) {
+    double scale = Math.min(1.0, ratio);
+    double halfWidth = HALF_UNITS / scale;
+    double step = scale * KERNEL_STEPS;
+    int last = HALF_UNITS * KERNEL_STEPS;
+    for (int n = 0; n < y.length; n++) {
+      double t = n / ratio;
+      int lo = Math.max(0, (int) Math.ceil(t - halfWidth));
+      int hi = Math.min(x.length - 1, (int) Math.floor(t + halfWidth));
+      double acc = 0;
+      double sum = 0;
+      for (int i = lo; i <= hi; i++) {
+        double u = Math.abs(i - t) * step;
+        int k = (int) u;
+        if (k >= last) {
+          continue;
+        }
+        double h = KERNEL[k] + (u - k) * (KERNEL[k + 1] - KERNEL[k]);
+        acc += x[i] * h;
+        sum += h;
+      }
+      y[n] = sum > 0 ? (float) (acc / sum) : 0f;
+    }
+  }
+
+  /** The windowed sinc at a scale of 1, sampled at 1 / KERNEL_STEPS of an input sample. */
+  private static float[] kernel() {
+    int n = HALF_UNITS * KERNEL_STEPS + 2;
+    float[] k = new float[n];
+    double beta = 0.1102 * (ATTENUATION_DB - 8.7);
+    double i0b = besselI0(beta);
+    for (int j = 0; j < n; j++) {
+      double x = j / (double) KERNEL_STEPS;
+      double r = x / HALF_UNITS;
+      double w = r >= 1 ? 0 : besselI0(beta * Math.sqrt(1 - r * r)) / i0b;
+      k[j] = (float) (PASS_CENTER * sinc(PASS_CENTER * x) * w);
+    }
+    return k;
   }
 
   private static float dot(float[] x, int start, float[] h, int off, int width) {

@@ -1,15 +1,18 @@
-package org.voxproof.audio;
+package org.voxproof.dsp;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.voxproof.audio.internal.KaiserSinc;
+import org.voxproof.dsp.internal.KaiserSinc;
 
 /**
- * Band-limited sample-rate conversion: a polyphase Kaiser-windowed sinc filter. Passband up to 0.9
- * × the lower Nyquist frequency (ripple &lt; 0.01 dB), stopband from the lower Nyquist frequency
- * (&ge; 80 dB by design, &ge; 70 dB tested). Output sample {@code n} is at input time {@code n ·
- * from / to}, so the signal is not delayed. Instances are immutable and thread-safe; {@link #of}
- * caches them.
+ * Band-limited sample-rate conversion with a Kaiser-windowed sinc filter. Passband up to 0.9 × the
+ * lower Nyquist frequency (ripple &lt; 0.01 dB), stopband from the lower Nyquist frequency (&ge; 80
+ * dB by design, &ge; 70 dB tested). Output sample {@code n} is at input time {@code n · from / to},
+ * so the signal is not delayed.
+ *
+ * <p>Integer rates use an exact polyphase table per ratio ({@link #of} caches them); {@link
+ * #stretch} takes any real ratio (speed changes) with the same filter design, read from a finely
+ * sampled kernel. Instances are immutable and thread-safe.
  */
 public final class Resampler {
   private static final Map<Long, Resampler> CACHE = new ConcurrentHashMap<>();
@@ -30,6 +33,9 @@ public final class Resampler {
   /** A (cached) resampler from {@code fromHz} to {@code toHz}. */
   public static Resampler of(int fromHz, int toHz) {
     long key = ((long) fromHz << 32) | (toHz & 0xffffffffL);
+    if (CACHE.size() > 256) {
+      CACHE.clear();
+    }
     return CACHE.computeIfAbsent(key, k -> new Resampler(fromHz, toHz));
   }
 
@@ -38,17 +44,21 @@ public final class Resampler {
     return of(fromHz, toHz).process(x);
   }
 
-  /** Resamples every channel of decoded audio; the info reports the new rate. */
-  public static DecodedAudio resample(DecodedAudio audio, int toHz) {
-    Resampler r = of(audio.sampleRate(), toHz);
-    float[][] out = new float[audio.channels().length][];
-    for (int c = 0; c < out.length; c++) {
-      out[c] = r.process(audio.channels()[c]);
+  /**
+   * Resamples by any real {@code ratio} (output rate / input rate): output sample {@code n} is the
+   * input at time {@code n / ratio}; {@code floor(length · ratio)} samples. Played at the input's
+   * rate, the result is the input slowed down by {@code ratio} (or sped up when below 1).
+   */
+  public static float[] stretch(float[] x, double ratio) {
+    if (!(ratio > 0) || Double.isInfinite(ratio)) {
+      throw new IllegalArgumentException("ratio must be positive and finite");
     }
-    AudioInfo i = audio.info();
-    AudioInfo info =
-        new AudioInfo(i.format(), i.codec(), toHz, i.channels(), out[0].length / (double) toHz);
-    return new DecodedAudio(info, out);
+    if (ratio == 1) {
+      return x.clone();
+    }
+    float[] y = new float[(int) Math.floor(x.length * ratio)];
+    KaiserSinc.applyAnyRatio(x, y, ratio);
+    return y;
   }
 
   public int fromHz() {
@@ -64,6 +74,7 @@ public final class Resampler {
     return (int) (((long) inputLength * toHz + fromHz - 1) / fromHz);
   }
 
+  /** Resamples {@code x}; a copy when the rates are equal. */
   public float[] process(float[] x) {
     if (filter == null) {
       return x.clone();

@@ -1,7 +1,9 @@
-package org.voxproof.audio;
+package org.voxproof.dsp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -119,5 +121,55 @@ class ResamplerTest {
 
     assertThat(20 * Math.log10(amp[0])).isBetween(-0.1, 0.1);
     assertThat(20 * Math.log10(amp[1])).isLessThan(-70);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"1.25", "0.8", "1.003", "0.95"})
+  void stretch_tone_keepsAmplitudeAtScaledFrequency(double ratio) {
+    int rate = 16000;
+    double f = 1000;
+
+    float[] y = Resampler.stretch(tone(rate, f), ratio);
+
+    double[] amp = fit(y, rate, f / ratio);
+    assertThat(y.length).isEqualTo((int) Math.floor(rate * SECONDS * ratio));
+    assertThat(20 * Math.log10(amp[0])).isBetween(-0.1, 0.1);
+    assertThat(20 * Math.log10(amp[1])).isLessThan(-70);
+  }
+
+  @Test
+  void stretch_sweepAboveLowerNyquist_attenuatedBy70dB() {
+    int rate = 16000;
+    double ratio = 0.8;
+    float[] x = sweep(rate, rate / 2.0 * ratio, rate / 2.0 * 0.999);
+
+    float[] y = Resampler.stretch(x, ratio);
+
+    double db = 20 * Math.log10(maxWindowRms(y, rate / 50) / rms(x));
+    assertThat(db).isLessThanOrEqualTo(-70);
+  }
+
+  @Test
+  void stretch_integerRatio_matchesPolyphasePath() {
+    float[] x = sweep(16000, 50, 7000);
+
+    float[] a = Resampler.stretch(x, 3.0);
+    float[] b = Resampler.resample(x, 16000, 48000);
+
+    double err = 0;
+    for (int i = a.length / 10; i < a.length * 9 / 10; i++) {
+      err = Math.max(err, Math.abs(a[i] - b[i]));
+    }
+    assertThat(err).isLessThan(1e-3);
+  }
+
+  @Test
+  void stretch_badRatio_rejected() {
+    assertThatThrownBy(() -> Resampler.stretch(new float[4], 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("ratio must be positive and finite");
+    assertThatThrownBy(() -> Resampler.stretch(new float[4], Double.NaN))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("ratio must be positive and finite");
   }
 }
