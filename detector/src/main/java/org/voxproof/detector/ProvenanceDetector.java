@@ -9,7 +9,7 @@ import java.util.function.Supplier;
 import org.voxproof.audio.AudioDecoder;
 import org.voxproof.audio.AudioFormatException;
 import org.voxproof.audio.DecodedAudio;
-import org.voxproof.audio.Resampler;
+import org.voxproof.dsp.Resampler;
 import org.voxproof.ledger.LedgerEntry;
 import org.voxproof.ledger.LedgerException;
 import org.voxproof.ledger.ProvenanceLedger;
