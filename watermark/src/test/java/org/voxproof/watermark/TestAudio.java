@@ -9,24 +9,25 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
 import org.voxproof.dsp.Resampler;
+import org.voxproof.testkit.SpeechCorpus;
 
-/** Test audio: real speech from ../shared (16 kHz mono), resampled as needed, and signals. */
-final class TestAudio {
+/** Test audio: real speech (testkit's jfk.wav, 16 kHz mono), resampled as needed, and signals. */
+public final class TestAudio {
   static final int SPEECH_RATE = 16000;
   private static float[] speech;
 
   private TestAudio() {}
 
   /** The first {@code seconds} of jfk.wav at {@code rate}. */
-  static synchronized float[] speech(int rate, double seconds) throws IOException {
+  public static synchronized float[] speech(int rate, double seconds) throws IOException {
     if (speech == null) {
-      speech = readWav16(find("testdata/speech/jfk.wav"));
+      speech = readWav16(SpeechCorpus.jfk());
     }
     float[] x = Arrays.copyOf(speech, (int) Math.min(speech.length, seconds * SPEECH_RATE));
     return rate == SPEECH_RATE ? x : Resampler.resample(x, SPEECH_RATE, rate);
   }
 
-  static float[] whiteNoise(int n, double std, long seed) {
+  public static float[] whiteNoise(int n, double std, long seed) {
     Random r = new Random(seed);
     float[] x = new float[n];
     for (int i = 0; i < n; i++) {
@@ -55,16 +56,6 @@ final class TestAudio {
       ew += (double) (y[i] - x[i]) * (y[i] - x[i]);
     }
     return 10 * Math.log10(ex / ew);
-  }
-
-  private static Path find(String rel) {
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path p = dir.resolve("shared").resolve(rel);
-      if (Files.exists(p)) {
-        return p;
-      }
-    }
-    throw new IllegalStateException("shared/" + rel + " not found beside the repository");
   }
 
   private static float[] readWav16(Path file) throws IOException {

@@ -1,13 +1,12 @@
 package org.voxproof.app.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +16,11 @@ import org.voxproof.audio.AudioFormatException;
 import org.voxproof.audio.DecodedAudio;
 import org.voxproof.audio.WavWriter;
 import org.voxproof.watermark.Detection;
+import org.voxproof.watermark.DetectionJson;
 import org.voxproof.watermark.Payload;
-import org.voxproof.watermark.Segment;
 import org.voxproof.watermark.WatermarkException;
 import org.voxproof.watermark.WatermarkKey;
+import org.voxproof.watermark.WatermarkKeyFile;
 import org.voxproof.watermark.Watermarker;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,8 +39,6 @@ import picocli.CommandLine.Spec;
       WatermarkCommand.Detect.class,
     })
 public final class WatermarkCommand implements Runnable {
-  private static final String KEY_TYPE = "voxproof-watermark-key";
-
   @Spec CommandSpec spec;
 
   @Override
@@ -49,13 +47,16 @@ public final class WatermarkCommand implements Runnable {
   }
 
   /** Reads a key file written by {@code keygen}. */
-  static WatermarkKey readKey(Path file) throws IOException {
-    JsonNode n = Json.mapper().readTree(Files.readAllBytes(file));
-    if (!KEY_TYPE.equals(n.path("type").asText()) || !n.hasNonNull("secret")) {
-      throw new IOException(file + ": not a watermark key file");
+  static WatermarkKey readKey(Path file) throws IOException, WatermarkException {
+    byte[] bytes;
+    try (InputStream in = Files.newInputStream(file)) {
+      bytes = in.readNBytes(WatermarkKeyFile.MAX_BYTES + 1);
     }
-    return new WatermarkKey(
-        n.path("keyId").asText(), HexFormat.of().parseHex(n.get("secret").asText()));
+    try {
+      return WatermarkKeyFile.parse(bytes);
+    } catch (WatermarkException e) {
+      throw new WatermarkException(file + ": " + e.getMessage());
+    }
   }
 
   static DecodedAudio decode(Path file) throws IOException, WatermarkException {
@@ -78,14 +79,10 @@ public final class WatermarkCommand implements Runnable {
     @Override
     public Integer call() throws IOException {
       WatermarkKey key = WatermarkKey.generate(new SecureRandom());
-      Map<String, Object> json = new LinkedHashMap<>();
-      json.put("type", KEY_TYPE);
-      json.put("keyId", key.keyId());
-      json.put("secret", HexFormat.of().formatHex(key.secret()));
       Files.deleteIfExists(out);
       Files.createFile(
           out, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      Files.writeString(out, Json.line(json) + "\n");
+      Files.write(out, WatermarkKeyFile.write(key));
       Json.print(System.out, Map.of("keyId", key.keyId(), "file", out.toString()));
       return 0;
     }
@@ -138,7 +135,16 @@ public final class WatermarkCommand implements Runnable {
   }
 
   /** Detects with one or more keys (current and retired) and prints one JSON line. */
-  @Command(name = "detect", mixinStandardHelpOptions = true, description = "Detect a watermark.")
+  @Command(
+      name = "detect",
+      mixinStandardHelpOptions = true,
+      description = "Detect a watermark; prints one JSON line.",
+      exitCodeListHeading = "%nExit codes (like grep):%n",
+      exitCodeList = {
+        "0:a watermark of one of the keys was found",
+        "1:no watermark found",
+        "2:could not examine (missing or undecodable file, bad key file, bad option)"
+      })
   static final class Detect implements Callable<Integer> {
     @Option(
         names = "--key-file",
@@ -161,33 +167,9 @@ public final class WatermarkCommand implements Runnable {
       DecodedAudio a = decode(file);
       Watermarker.Builder b = Watermarker.builder();
       Watermarker wm = noSpeedSearch ? b.withoutSpeedSearch().build() : b.build();
-      Json.print(System.out, json(wm.detect(a.channels(), a.sampleRate(), keys)));
-      return 0;
+      Detection d = wm.detect(a.channels(), a.sampleRate(), keys);
+      Json.print(System.out, DetectionJson.toMap(d));
+      return d.found() ? 0 : 1;
     }
-  }
-
-  /** The detection as the JSON object the CLI and the detector print. */
-  public static Map<String, Object> json(Detection d) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("found", d.found());
-    json.put("payload", d.payload().map(Payload::hex).orElse(null));
-    json.put("pFalseAlarm", d.pFalseAlarm());
-    List<Map<String, Long>> segs = new ArrayList<>();
-    for (Segment s : d.segments()) {
-      Map<String, Long> seg = new LinkedHashMap<>();
-      seg.put("startMs", s.startMs());
-      seg.put("endMs", s.endMs());
-      segs.add(seg);
-    }
-    json.put("segments", segs);
-    json.put("keyId", d.keyId().orElse(null));
-    json.put("speedFactor", Math.round(d.speedFactor() * 10000) / 10000.0);
-    json.put("syncScore", Math.round(d.syncScore() * 100) / 100.0);
-    List<Double> per = new ArrayList<>();
-    for (double v : d.perSecondScores()) {
-      per.add(Math.round(v * 10) / 10.0);
-    }
-    json.put("perSecondScores", per);
-    return json;
   }
 }

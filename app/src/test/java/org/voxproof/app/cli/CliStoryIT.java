@@ -103,10 +103,22 @@ class CliStoryIT {
                 marked))
         .isZero();
 
-    assertThat(run("watermark", "detect", "--key-file", key, SpeechCorpus.jfk())).isZero();
+    assertThat(run("watermark", "detect", "--key-file", key, SpeechCorpus.jfk())).isEqualTo(1);
     assertThat(lastJson().get("found").asBoolean()).isFalse();
-    assertThat(run("watermark", "detect", "--key-file", other, marked)).isZero();
+    assertThat(run("watermark", "detect", "--key-file", other, marked)).isEqualTo(1);
     assertThat(lastJson().get("found").asBoolean()).isFalse();
+  }
+
+  @Test
+  void watermarkDetect_missingFileOrBadKeyFile_exits2() throws Exception {
+    Path key = dir.resolve("a.key");
+    Path notKey = dir.resolve("not.key");
+    Files.writeString(notKey, "{\"type\":\"something-else\"}");
+    assertThat(run("watermark", "keygen", "--out", key)).isZero();
+
+    assertThat(run("watermark", "detect", "--key-file", key, dir.resolve("missing.wav")))
+        .isEqualTo(2);
+    assertThat(run("watermark", "detect", "--key-file", notKey, SpeechCorpus.jfk())).isEqualTo(2);
   }
 
   @Test
