@@ -1,27 +1,25 @@
 package org.voxproof.app.cli;
 
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
-import io.vertx.ext.web.Router;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import org.voxproof.app.http.HttpApp;
-import org.voxproof.app.http.LedgerRoutes;
-import org.voxproof.ledger.embedded.EmbeddedLedger;
-import org.voxproof.ledger.note.Ed25519NoteKeys;
-import org.voxproof.ledger.note.NoteSigner;
-import org.voxproof.provenance.KeyRing;
+import org.voxproof.app.server.ServerConfig;
+import org.voxproof.app.server.VoxProofServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code voxproof serve}: the embedded default — all services in one process, one data dir. */
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
-    description =
-        "Run the service (embedded default: all in one process, data in ./voxproof-data).")
+    description = {
+      "Run the service (embedded default: all in one process, data in ./voxproof-data).",
+      "SIGTERM or Ctrl-C shuts down gracefully: stop accepting, finish requests in flight,"
+          + " flush and close the ledger."
+    })
 public final class ServeCommand implements java.util.concurrent.Callable<Integer> {
 
   @Mixin DataDirOption dataDir;
@@ -41,63 +39,46 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
               + " default: all).")
   String only;
 
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Option(
+      names = "--tls-cert",
+      paramLabel = "PEM",
+      description = "Serve HTTPS with this PEM certificate chain (leaf first); needs --tls-key.")
+  Path tlsCert;
+
+  @Option(
+      names = "--tls-key",
+      paramLabel = "PEM",
+      description = "The PEM private key (PKCS#8, or PKCS#1 RSA) of --tls-cert.")
+  Path tlsKey;
+
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
     if (only != null && !only.equals("ledger")) {
-      throw new picocli.CommandLine.ParameterException(
+      throw new ParameterException(
           spec.commandLine(), "--only " + only + ": no such service in this build (only: ledger)");
     }
-    Files.createDirectories(dataDir.dir());
-    // First use of a data directory creates the operator key ring (password file, mode 0600).
-    KeyRing keys = KeyRing.builder().dataDirectory(dataDir.dir()).open();
-    // The checkpoint key is named after the log's origin (C2SP convention).
-    String origin = EmbeddedLedger.storedOrigin(dataDir.dir()).orElseGet(EmbeddedLedger::newOrigin);
-    NoteSigner checkpointSigner =
-        Ed25519NoteKeys.fromPrivateKey(origin, keys.ledgerCheckpointKey().getPrivate());
-    EmbeddedLedger ledger = EmbeddedLedger.builder(dataDir.dir()).signer(checkpointSigner).open();
-    Vertx vertx = Vertx.vertx();
-    Router router = HttpApp.baseRouter(vertx);
-    LedgerRoutes.mount(router, vertx, ledger);
-    HttpServer server =
-        vertx
-            .createHttpServer()
-            .requestHandler(router)
-            .listen(port, host)
-            .await(30, TimeUnit.SECONDS);
-    System.err.printf(
-        "voxproof: listening on http://%s:%d (data in %s; key generation %d; ledger %s, %d"
-            + " entries; evaluation profile)%n",
-        host,
-        server.actualPort(),
-        dataDir.dir().toAbsolutePath(),
-        keys.generation(),
-        ledger.origin(),
-        ledger.size());
+    if ((tlsCert == null) != (tlsKey == null)) {
+      throw new ParameterException(spec.commandLine(), "--tls-cert and --tls-key go together");
+    }
+    VoxProofServer server =
+        VoxProofServer.start(
+            new ServerConfig(
+                dataDir.dir(), host, port, tlsCert, tlsKey, ServerConfig.DEFAULT_GRACE));
+    System.err.println("voxproof: " + server.describe());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
-                  vertx
-                      .close()
-                      .toCompletionStage()
-                      .toCompletableFuture()
-                      .orTimeout(10, TimeUnit.SECONDS)
-                      .exceptionally(e -> null)
-                      .join();
+                  System.err.println("voxproof: shutting down");
+                  server.close();
+                  System.err.println("voxproof: stopped");
                   stopped.countDown();
-                }));
+                },
+                "voxproof-shutdown"));
     stopped.await();
     return 0;
-  }
-
-  private static void closeQuietly(AutoCloseable c) {
-    try {
-      c.close();
-    } catch (Exception e) {
-      System.err.println("voxproof: close failed: " + e.getMessage());
-    }
   }
 }

@@ -1,6 +1,7 @@
-package org.voxproof.app.http;
+package org.voxproof.ledger.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.voxproof.http.TestServers.assertProblem;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -18,12 +19,16 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.voxproof.http.ApiRouter;
+import org.voxproof.http.ProblemMap;
+import org.voxproof.http.Problems;
+import org.voxproof.http.TestServers;
+import org.voxproof.ledger.LedgerJson;
 import org.voxproof.ledger.LedgerOverloadedException;
 import org.voxproof.ledger.LedgerRecord;
 import org.voxproof.ledger.LedgerUnsupportedException;
@@ -61,17 +66,14 @@ class LedgerRoutesTest {
     for (int i = 0; i < 7; i++) {
       ledger.append(record(i));
     }
-    Router router = HttpApp.baseRouter(vertx);
-    LedgerRoutes.mount(router, vertx, ledger);
-    port =
-        vertx
-            .createHttpServer()
-            .requestHandler(router)
-            .listen(0, "127.0.0.1")
-            .toCompletionStage()
-            .toCompletableFuture()
-            .get(10, TimeUnit.SECONDS)
-            .actualPort();
+    port = serve(vertx, ledger);
+  }
+
+  /** Serves {@code l} the way the app does: the shared root router and server. */
+  static int serve(Vertx vertx, ProvenanceLedger l) throws Exception {
+    Router root =
+        ApiRouter.create(vertx, null, ProblemMap.empty(), List.of(LedgerRoutes.create(vertx, l)));
+    return TestServers.serve(vertx, root);
   }
 
   @AfterEach
@@ -100,6 +102,42 @@ class LedgerRoutesTest {
     JsonObject j = new JsonObject(r.body());
     assertThat(j.getJsonObject("record").getString("id")).isEqualTo("manifest-3");
     assertThat(Base64.getDecoder().decode(j.getString("data"))).isEqualTo(record(3).encode());
+  }
+
+  @Test
+  void entry_isExactlyTheSharedLedgerJson() throws Exception {
+    JsonObject served = new JsonObject(get("/v1/ledger/entries/3").body());
+    assertThat(served)
+        .isEqualTo(new JsonObject(new JsonObject(LedgerJson.entry(ledger.entry(3))).encode()));
+    assertThat(served.fieldNames()).containsExactly("index", "leafHash", "data", "record");
+    assertThat(served.getJsonObject("record").fieldNames())
+        .containsExactly(
+            "kind",
+            "id",
+            "watermark",
+            "audioSha256",
+            "manifestHash",
+            "consentCommitment",
+            "licensee",
+            "engine",
+            "subject",
+            "detailHash",
+            "time");
+  }
+
+  @Test
+  void malformedEscapeInIndex_is400Problem() throws Exception {
+    assertProblem(get("/v1/ledger/entries/%25"), 400, "invalid_parameter");
+    try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+      s.getOutputStream()
+          .write(
+              "GET /v1/ledger/entries/% HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                  .getBytes(StandardCharsets.US_ASCII));
+      String response = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(response).startsWith("HTTP/1.1 400 ").contains(Problems.CONTENT_TYPE);
+      TestServers.assertProblemBody(
+          response.substring(response.indexOf("\r\n\r\n") + 4), 400, "bad_request");
+    }
   }
 
   @Test
@@ -152,17 +190,7 @@ class LedgerRoutesTest {
                       ? new LedgerUnsupportedException("no checkpoints on this backend")
                       : new LedgerOverloadedException("busy");
                 });
-    Router router = HttpApp.baseRouter(vertx);
-    LedgerRoutes.mount(router, vertx, refusing);
-    int other =
-        vertx
-            .createHttpServer()
-            .requestHandler(router)
-            .listen(0, "127.0.0.1")
-            .toCompletionStage()
-            .toCompletableFuture()
-            .get(10, TimeUnit.SECONDS)
-            .actualPort();
+    int other = serve(vertx, refusing);
     HttpResponse<String> unsupported =
         client.send(
             HttpRequest.newBuilder(
@@ -177,14 +205,5 @@ class LedgerRoutesTest {
             HttpResponse.BodyHandlers.ofString());
     assertProblem(busy, 503, "unavailable");
     assertThat(busy.headers().firstValue("Retry-After")).hasValue("1");
-  }
-
-  private static void assertProblem(HttpResponse<String> r, int status, String reason) {
-    assertThat(r.statusCode()).isEqualTo(status);
-    assertThat(r.headers().firstValue("Content-Type")).hasValue(Problems.CONTENT_TYPE);
-    JsonObject p = new JsonObject(r.body());
-    assertThat(p.getString("type")).isEqualTo(Problems.TYPE_BASE + reason);
-    assertThat(p.getInteger("status")).isEqualTo(status);
-    assertThat(p.getString("title")).isNotBlank();
   }
 }

@@ -1,0 +1,140 @@
+package org.voxproof.app.server;
+
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import java.nio.file.Files;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.voxproof.http.ApiRouter;
+import org.voxproof.http.ApiServer;
+import org.voxproof.http.ProblemMap;
+import org.voxproof.http.Tls;
+import org.voxproof.ledger.embedded.EmbeddedLedger;
+import org.voxproof.ledger.http.LedgerRoutes;
+import org.voxproof.ledger.note.Ed25519NoteKeys;
+import org.voxproof.ledger.note.NoteSigner;
+import org.voxproof.provenance.KeyRing;
+
+/**
+ * The one-process server behind {@code voxproof serve}: opens the key ring and the ledger in the
+ * data directory, mounts every service's routes on the shared root router, and listens. {@link
+ * #close()} is the graceful shutdown: stop accepting, let requests in flight finish, then flush and
+ * close the ledger, the key ring and Vert.x, in the reverse order of opening.
+ */
+public final class VoxProofServer implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(VoxProofServer.class.getName());
+
+  private final ServerConfig config;
+  private final Vertx vertx;
+  private final ApiServer server;
+  private final Deque<AutoCloseable> resources;
+  private final EmbeddedLedger ledger;
+  private final KeyRing keys;
+  private boolean closed;
+
+  private VoxProofServer(
+      ServerConfig config,
+      Vertx vertx,
+      ApiServer server,
+      Deque<AutoCloseable> resources,
+      EmbeddedLedger ledger,
+      KeyRing keys) {
+    this.config = config;
+    this.vertx = vertx;
+    this.server = server;
+    this.resources = resources;
+    this.ledger = ledger;
+    this.keys = keys;
+  }
+
+  /** Opens everything and listens; on any failure, what was opened is closed again. */
+  public static VoxProofServer start(ServerConfig config) throws Exception {
+    Deque<AutoCloseable> opened = new ArrayDeque<>();
+    try {
+      Files.createDirectories(config.dataDir());
+      // First use of a data directory creates the operator key ring (password file, mode 0600).
+      KeyRing keys = KeyRing.builder().dataDirectory(config.dataDir()).open();
+      // The checkpoint key is named after the log's origin (C2SP convention).
+      String origin =
+          EmbeddedLedger.storedOrigin(config.dataDir()).orElseGet(EmbeddedLedger::newOrigin);
+      NoteSigner checkpointSigner =
+          Ed25519NoteKeys.fromPrivateKey(origin, keys.ledgerCheckpointKey().getPrivate());
+      EmbeddedLedger ledger =
+          EmbeddedLedger.builder(config.dataDir()).signer(checkpointSigner).open();
+      opened.push(ledger);
+      Vertx vertx = Vertx.vertx();
+      opened.push(() -> vertx.close().await(30, TimeUnit.SECONDS));
+      Tls tls = config.tls() ? Tls.fromPem(vertx, config.tlsCert(), config.tlsKey()) : null;
+      Router root =
+          ApiRouter.create(
+              vertx, null, ProblemMap.empty(), List.of(LedgerRoutes.create(vertx, ledger)));
+      ApiServer server =
+          ApiServer.start(vertx, root, config.host(), config.port(), tls)
+              .await(30, TimeUnit.SECONDS);
+      return new VoxProofServer(config, vertx, server, opened, ledger, keys);
+    } catch (Exception | Error e) {
+      closeAll(opened);
+      throw e;
+    }
+  }
+
+  /** The port it listens on. */
+  public int port() {
+    return server.port();
+  }
+
+  /** The base URL, e.g. {@code https://127.0.0.1:8443}. */
+  public String url() {
+    return server.scheme() + "://" + config.host() + ":" + port();
+  }
+
+  /** One line for the log: where it listens and what it serves. */
+  public String describe() {
+    return String.format(
+        "listening on %s (data in %s; key generation %d; ledger %s, %d entries; evaluation"
+            + " profile)",
+        url(),
+        config.dataDir().toAbsolutePath(),
+        keys.generation(),
+        ledger.origin(),
+        ledger.size());
+  }
+
+  /**
+   * Graceful shutdown: stops accepting at once, waits up to the grace period for requests in
+   * flight, then closes the ledger (flushing its last group commit), the key ring and Vert.x.
+   */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      server
+          .shutdown(config.grace())
+          .await(config.grace().toMillis() + 5000, TimeUnit.MILLISECONDS);
+    } catch (Exception e) {
+      LOG.log(Level.WARNING, "server shutdown did not complete: " + e);
+    }
+    closeAll(resources);
+  }
+
+  private static void closeAll(Deque<AutoCloseable> resources) {
+    while (!resources.isEmpty()) {
+      try {
+        resources.pop().close();
+      } catch (Exception e) {
+        LOG.log(Level.WARNING, "close failed: " + e);
+      }
+    }
+  }
+
+  Vertx vertx() {
+    return vertx;
+  }
+}

@@ -1,0 +1,69 @@
+package org.voxproof.app.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.time.Duration;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.voxproof.http.TestCerts;
+import org.voxproof.ledger.embedded.EmbeddedLedger;
+import org.voxproof.ledger.embedded.LogVerifier;
+
+class VoxProofServerTest {
+  @TempDir Path dir;
+
+  @Test
+  void start_servesHealthAndLedger_closeReleasesTheLedger() throws Exception {
+    Path data = dir.resolve("data");
+    HttpClient client = HttpClient.newHttpClient();
+    try (VoxProofServer server = VoxProofServer.start(ServerConfig.plain(data, "127.0.0.1", 0))) {
+      assertThat(server.url()).isEqualTo("http://127.0.0.1:" + server.port());
+      HttpResponse<String> health = get(client, server.url() + "/health");
+      assertThat(health.statusCode()).isEqualTo(200);
+      HttpResponse<String> cp = get(client, server.url() + "/v1/ledger/checkpoint");
+      assertThat(cp.statusCode()).isEqualTo(200);
+      assertThat(cp.body()).contains("\n0\n");
+    }
+    // Closed: the writer lock is free again and the log verifies.
+    try (EmbeddedLedger again = EmbeddedLedger.builder(data).open()) {
+      assertThat(again.size()).isZero();
+    }
+    assertThat(LogVerifier.verify(data).entries()).isZero();
+  }
+
+  @Test
+  void start_withTlsCertificate_servesHttpsOnly() throws Exception {
+    TestCerts.Pem pem = TestCerts.write(dir, "server");
+    ServerConfig config =
+        new ServerConfig(
+            dir.resolve("data"), "127.0.0.1", 0, pem.cert(), pem.key(), Duration.ofSeconds(5));
+    try (VoxProofServer server = VoxProofServer.start(config)) {
+      assertThat(server.url()).startsWith("https://");
+      KeyStore trust = KeyStore.getInstance("PKCS12");
+      trust.load(null, null);
+      trust.setCertificateEntry("server", pem.certificate());
+      TrustManagerFactory tmf = TrustManagerFactory.getInstance("PKIX");
+      tmf.init(trust);
+      SSLContext ssl = SSLContext.getInstance("TLS");
+      ssl.init(null, tmf.getTrustManagers(), null);
+      HttpClient client = HttpClient.newBuilder().sslContext(ssl).build();
+      HttpResponse<String> r = get(client, server.url() + "/health");
+      assertThat(r.statusCode()).isEqualTo(200);
+      assertThat(new JsonObject(r.body()).getString("status")).isEqualTo("up");
+    }
+  }
+
+  private static HttpResponse<String> get(HttpClient client, String url) throws Exception {
+    return client.send(
+        HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
