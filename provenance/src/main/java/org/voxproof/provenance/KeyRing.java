@@ -1,78 +1,99 @@
 package org.voxproof.provenance;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyStoreException;
 import java.security.MessageDigest;
-import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+import org.voxproof.ledger.note.Ed25519NoteKeys;
+import org.voxproof.ledger.note.NoteSigner;
 import org.voxproof.provenance.internal.Certs;
 import org.voxproof.provenance.internal.Certs.Profile;
-import org.voxproof.provenance.internal.Crypto;
 import org.voxproof.provenance.internal.KeyStoreBackend;
-import org.voxproof.provenance.internal.RetiredCerts;
+import org.voxproof.provenance.internal.RingStore;
 import org.voxproof.provenance.internal.Secrets;
-import org.voxproof.provenance.internal.WrappedKey;
+import org.voxproof.provenance.internal.TrustAnchorFile;
+import org.voxproof.watermark.WatermarkKey;
 
 /**
- * The operator's keys. On first use it creates, in the data directory (or on a PKCS#11 token): a
- * root CA, an intermediate CA, a C2PA claim-signing leaf (EC P-256), an evidence-signing leaf, a
- * token-signing key (ES256) and the ledger checkpoint key (Ed25519). Every key has a certificate
- * under the intermediate, so a verifier needs only the root ({@link #trustAnchorPem()}).
+ * The operator's keys, handed out as primitives: no caller ever holds private key bytes, and a ring
+ * on a PKCS#11 token (HSM) serves the same calls. On first use it creates, in the data directory
+ * (or on the token), a root CA, an intermediate CA and under it a C2PA claim-signing leaf, an
+ * evidence-signing leaf, a consent-token key (all EC P-256) and the ledger checkpoint key
+ * (Ed25519), plus a watermark key. Certificate issuance and rotation happen only here.
  *
- * <p>{@link #rotate()} makes new signing keys; retired certificates stay in {@code
- * retired-certificates.pem} so that evidence made before a rotation still verifies. The checkpoint
- * key is the ledger's identity and is not rotated.
+ * <p>The root certificate is also written to {@code trust-anchor.pem} beside the ring, so that
+ * read-only commands read it with {@link #trustAnchors(Path)} without opening the ring.
  *
  * <pre>{@code
- * KeyRing ring = KeyRing.builder().dataDirectory(dir).open();
- * SigningCredential c2pa = ring.c2paSigner();
+ * try (KeyRing ring = KeyRing.builder().dataDirectory(dir).open()) {
+ *   ManifestSigner signer = ManifestSigner.builder().keyRing(ring).build();
+ *   NoteSigner checkpoints = ring.checkpointSigner(origin);
+ * }
  * }</pre>
  */
-public final class KeyRing {
-  static final String ROOT = "root-ca";
-  static final String INTERMEDIATE = "intermediate-ca";
-  static final String C2PA = "c2pa-signer-";
-  static final String EVIDENCE = "evidence-signer-";
-  static final String TOKEN = "token-signer-";
-  static final String CHECKPOINT = "ledger-checkpoint";
-  static final String KEYSTORE_FILE = "keyring.p12";
-  static final String WATERMARK = "watermark-";
-  static final String WATERMARK_DIR = "watermark-keys";
-
+public final class KeyRing implements AutoCloseable {
   /** A SunPKCS11 configuration file: when set, the key ring lives on that token. */
   public static final String PKCS11_CONFIG_ENV = "VOXPROOF_PKCS11_CONFIG";
 
   /** The token's user PIN, with {@link #PKCS11_CONFIG_ENV}. */
   public static final String PKCS11_PIN_ENV = "VOXPROOF_PKCS11_PIN";
 
-  private final KeyStoreBackend store;
-  private final Path dir;
-  private final String org;
-  private int generation;
+  /** The file beside the ring that holds the root certificate (PEM, mode 0644). */
+  public static final String TRUST_ANCHOR_FILE = TrustAnchorFile.FILE;
 
-  private KeyRing(KeyStoreBackend store, Path dir, String org, int generation) {
+  private RingStore store; // replaced by rotate(), guarded by this
+  private int generation;
+  private Primitives cache; // this generation's primitives, made on first use
+
+  private KeyRing(RingStore store) throws GeneralSecurityException {
     this.store = store;
-    this.dir = dir;
-    this.org = org;
-    this.generation = generation;
+    this.generation = store.generation();
   }
 
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * The trust anchors of the ring in {@code dataDir}, from {@code trust-anchor.pem} alone: no key
+   * store, password or token is touched, so this is fast and works while {@code serve} runs. A data
+   * directory made before that file existed gets it by opening the ring once (this method does so).
+   */
+  public static List<X509Certificate> trustAnchors(Path dataDir) throws KeyRingException {
+    java.util.Optional<List<X509Certificate>> pem;
+    try {
+      pem = TrustAnchorFile.read(dataDir);
+    } catch (IOException | ProvenanceException e) {
+      throw new KeyRingException("cannot read the trust anchor: " + e.getMessage(), e);
+    }
+    if (pem.isPresent()) {
+      return pem.get();
+    }
+    if (!java.nio.file.Files.exists(dataDir.resolve(RingStore.KEYSTORE_FILE))
+        && System.getenv(PKCS11_CONFIG_ENV) == null) {
+      throw new KeyRingException("no key ring in " + dataDir);
+    }
+    try (KeyRing ring = builder().dataDirectory(dataDir).existingOnly().open()) {
+      return List.of(ring.rootCertificate()); // opening wrote the file for next time
+    }
+  }
+
+  /** {@link #trustAnchors(Path)} as PEM text, as {@code voxproof keys export-trust} prints it. */
+  public static String trustAnchorPem(Path dataDir) throws KeyRingException {
+    return Certs.toPem(trustAnchors(dataDir));
+  }
+
+  /** Whether {@code dataDir} holds a key ring (or its trust anchor, for a ring on a token). */
+  public static boolean exists(Path dataDir) {
+    return java.nio.file.Files.exists(dataDir.resolve(TRUST_ANCHOR_FILE))
+        || java.nio.file.Files.exists(dataDir.resolve(RingStore.KEYSTORE_FILE));
   }
 
   /**
@@ -120,23 +141,7 @@ public final class KeyRing {
 
     public KeyRing open() throws KeyRingException {
       try {
-        if (create) {
-          Files.createDirectories(dir);
-        }
-        KeyStoreBackend s = backend();
-        if (!s.contains(ROOT)) {
-          if (!create) {
-            throw new KeyRingException("no key ring in " + dir);
-          }
-          try (FileChannel ch = lockChannel(dir);
-              FileLock l = ch.lock()) {
-            s = backend(); // another process may have created it meanwhile
-            if (!s.contains(ROOT)) {
-              new KeyRing(s, dir, org, 0).createAll();
-            }
-          }
-        }
-        return new KeyRing(s, dir, org, currentGeneration(s));
+        return new KeyRing(RingStore.open(dir, org, create, this::backend));
       } catch (GeneralSecurityException | IOException e) {
         throw new KeyRingException("cannot open key ring: " + e.getMessage(), e);
       }
@@ -158,302 +163,143 @@ public final class KeyRing {
           password != null
               ? password
               : Secrets.keystorePassword(dir, System.getenv(Secrets.PASSWORD_ENV));
-      return KeyStoreBackend.pkcs12(dir.resolve(KEYSTORE_FILE), pw, create);
+      return KeyStoreBackend.pkcs12(dir.resolve(RingStore.KEYSTORE_FILE), pw, create);
     }
   }
 
-  private static FileChannel lockChannel(Path dir) throws IOException {
-    return FileChannel.open(
-        dir.resolve("keyring.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+  /** The primitives of one generation, made once and reused (keys are decrypted once). */
+  private static final class Primitives {
+    SigningCredential c2pa;
+    SigningCredential evidence;
+    TokenKeys tokens;
+    WatermarkKeys watermarks;
   }
 
-  private static int currentGeneration(KeyStoreBackend s) throws GeneralSecurityException {
-    int g = 0;
-    for (String a : s.aliases()) {
-      if (a.startsWith(C2PA)) {
-        g = Math.max(g, Integer.parseInt(a.substring(C2PA.length())));
+  private synchronized Primitives primitives() {
+    if (cache == null) {
+      cache = new Primitives();
+    }
+    return cache;
+  }
+
+  /** The generation of the current signing keys (1 after creation, +1 per rotation). */
+  public synchronized int generation() {
+    return generation;
+  }
+
+  public synchronized boolean isHardwareBacked() {
+    return store.isHardware();
+  }
+
+  /** The operator root CA certificate: the one trust anchor verifiers need. */
+  public synchronized X509Certificate rootCertificate() throws KeyRingException {
+    try {
+      return store.root();
+    } catch (GeneralSecurityException e) {
+      throw new KeyRingException("no root certificate", e);
+    }
+  }
+
+  /** {@link #rootCertificate()} as PEM (what {@code trust-anchor.pem} holds). */
+  public String trustAnchorPem() throws KeyRingException {
+    return Certs.toPem(List.of(rootCertificate()));
+  }
+
+  /** The current C2PA claim-signing credential (leaf + intermediate). */
+  public synchronized SigningCredential c2paSigner() throws KeyRingException {
+    Primitives p = primitives();
+    if (p.c2pa == null) {
+      p.c2pa = credential(RingStore.C2PA + generation);
+    }
+    return p.c2pa;
+  }
+
+  /** The current evidence-bundle signing credential (leaf + intermediate). */
+  public synchronized SigningCredential evidenceSigner() throws KeyRingException {
+    Primitives p = primitives();
+    if (p.evidence == null) {
+      p.evidence = credential(RingStore.EVIDENCE + generation);
+    }
+    return p.evidence;
+  }
+
+  /** The consent-token keys: a JWS signer (current key) and verifiers by {@code kid}. */
+  public synchronized TokenKeys tokenKeys() throws KeyRingException {
+    Primitives p = primitives();
+    if (p.tokens == null) {
+      try {
+        p.tokens =
+            new TokenKeys(
+                credential(RingStore.TOKEN + generation), store.retiredKeys(Profile.TOKEN_SIGNER));
+      } catch (GeneralSecurityException | IOException | ProvenanceException e) {
+        throw new KeyRingException("cannot load token keys: " + e.getMessage(), e);
       }
     }
-    if (g == 0) {
-      throw new GeneralSecurityException("key ring has no C2PA signing key");
-    }
-    return g;
+    return p.tokens;
   }
 
-  private void createAll() throws GeneralSecurityException, IOException {
-    KeyPair root = Crypto.newP256(store.provider());
-    X509Certificate rootCert =
-        Certs.selfSignedRoot(root.getPublic(), root.getPrivate(), store.provider(), org);
-    store.put(ROOT, root.getPrivate(), List.of(rootCert));
-    KeyPair inter = Crypto.newP256(store.provider());
-    X509Certificate interCert =
-        Certs.issue(
-            inter.getPublic(),
-            Profile.INTERMEDIATE,
-            0,
-            org,
-            rootCert,
-            root.getPrivate(),
-            store.provider());
-    store.put(INTERMEDIATE, inter.getPrivate(), List.of(interCert, rootCert));
-    KeyPair cp = Crypto.newEd25519();
-    X509Certificate cpCert = issueLeaf(cp.getPublic(), Profile.CHECKPOINT, 0);
-    if (store.isHardware()) {
-      // SunPKCS11 has no EdDSA: the software key is kept wrapped by an AES key on the token.
-      WrappedKey.wrap(store, dir, cp.getPrivate(), cpCert);
-    } else {
-      store.put(CHECKPOINT, cp.getPrivate(), chainOf(cpCert));
+  /**
+   * The ledger's checkpoint key as a C2SP signed-note signer under {@code keyName} (the log's
+   * origin). Ed25519; on a token ring the key is kept wrapped by an AES key on the token.
+   */
+  public synchronized NoteSigner checkpointSigner(String keyName) throws KeyRingException {
+    try {
+      KeyPair kp = store.checkpointKey();
+      return Ed25519NoteKeys.fromPrivateKey(keyName, kp.getPrivate());
+    } catch (GeneralSecurityException | IOException | IllegalArgumentException e) {
+      throw new KeyRingException("no ledger checkpoint key: " + e.getMessage(), e);
     }
-    newSigningKeys(1);
-    newWatermarkSecret(1);
-    store.save();
-  }
-
-  private void newWatermarkSecret(int gen) throws GeneralSecurityException, IOException {
-    byte[] secret = Crypto.randomBytes(32);
-    if (store.isHardware()) {
-      WrappedKey.wrapSecret(store, dir.resolve(WATERMARK_DIR).resolve(WATERMARK + gen), secret);
-    } else {
-      store.putSecretBytes(WATERMARK + gen, secret);
-    }
-  }
-
-  private List<Integer> watermarkGenerations() throws GeneralSecurityException, IOException {
-    List<Integer> gens = new ArrayList<>();
-    if (store.isHardware()) {
-      Path d = dir.resolve(WATERMARK_DIR);
-      if (Files.isDirectory(d)) {
-        try (var files = Files.list(d)) {
-          for (Path f : (Iterable<Path>) files::iterator) {
-            String n = f.getFileName().toString();
-            if (n.matches(WATERMARK + "[0-9]+")) {
-              gens.add(Integer.parseInt(n.substring(WATERMARK.length())));
-            }
-          }
-        }
-      }
-    } else {
-      for (String a : store.aliases()) {
-        if (a.matches(WATERMARK + "[0-9]+")) {
-          gens.add(Integer.parseInt(a.substring(WATERMARK.length())));
-        }
-      }
-    }
-    gens.sort(java.util.Comparator.reverseOrder());
-    return gens;
   }
 
   /**
    * The watermark keys: the current one first, then retired ones (newest first), for detection to
    * try in turn. Created on first use in a key ring that predates them.
    */
-  public List<WatermarkSecret> watermarkSecrets() throws KeyRingException {
-    try {
-      List<Integer> gens = watermarkGenerations();
-      if (gens.isEmpty()) {
-        try (FileChannel ch = lockChannel(dir);
-            FileLock l = ch.lock()) {
-          newWatermarkSecret(generation);
-          store.save();
+  public synchronized WatermarkKeys watermarkKeys() throws KeyRingException {
+    Primitives p = primitives();
+    if (p.watermarks == null) {
+      try {
+        List<WatermarkKey> keys = store.watermarks().keys();
+        if (keys.isEmpty()) {
+          store = store.withWatermarkKey();
+          keys = store.watermarks().keys();
         }
-        gens = watermarkGenerations();
-      }
-      List<WatermarkSecret> out = new ArrayList<>();
-      for (int g : gens) {
-        byte[] secret =
-            store.isHardware()
-                ? WrappedKey.unwrapSecret(store, dir.resolve(WATERMARK_DIR).resolve(WATERMARK + g))
-                : store.secretBytes(WATERMARK + g);
-        out.add(new WatermarkSecret(watermarkKeyId(secret), secret));
-      }
-      return out;
-    } catch (GeneralSecurityException | IOException e) {
-      throw new KeyRingException("cannot read watermark keys: " + e.getMessage(), e);
-    }
-  }
-
-  private static String watermarkKeyId(byte[] secret) throws GeneralSecurityException {
-    MessageDigest md = MessageDigest.getInstance("SHA-256");
-    md.update("voxproof watermark key id\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-    return "wm-" + HexFormat.of().formatHex(md.digest(secret), 0, 8);
-  }
-
-  /** A watermark secret (32 bytes) and its key id; {@link #toString()} hides the secret. */
-  public record WatermarkSecret(String keyId, byte[] secret) {
-    public WatermarkSecret {
-      Objects.requireNonNull(keyId);
-      secret = secret.clone();
-    }
-
-    @Override
-    public byte[] secret() {
-      return secret.clone();
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof WatermarkSecret w
-          && w.keyId.equals(keyId)
-          && MessageDigest.isEqual(w.secret, secret);
-    }
-
-    @Override
-    public int hashCode() {
-      return keyId.hashCode();
-    }
-
-    @Override
-    public String toString() {
-      return "WatermarkSecret[" + keyId + ", secret=<hidden>]";
-    }
-  }
-
-  private void newSigningKeys(int gen) throws GeneralSecurityException {
-    KeyPair c2pa = Crypto.newP256(store.provider());
-    store.put(
-        C2PA + gen,
-        c2pa.getPrivate(),
-        chainOf(issueLeaf(c2pa.getPublic(), Profile.C2PA_SIGNER, gen)));
-    KeyPair ev = Crypto.newP256(store.provider());
-    store.put(
-        EVIDENCE + gen,
-        ev.getPrivate(),
-        chainOf(issueLeaf(ev.getPublic(), Profile.EVIDENCE_SIGNER, gen)));
-    KeyPair tok = Crypto.newP256(store.provider());
-    store.put(
-        TOKEN + gen,
-        tok.getPrivate(),
-        chainOf(issueLeaf(tok.getPublic(), Profile.TOKEN_SIGNER, gen)));
-  }
-
-  private X509Certificate issueLeaf(PublicKey key, Profile p, int gen)
-      throws GeneralSecurityException {
-    List<X509Certificate> ic = store.chain(INTERMEDIATE);
-    return Certs.issue(
-        key, p, gen, org, ic.get(0), store.privateKey(INTERMEDIATE), store.provider());
-  }
-
-  private List<X509Certificate> chainOf(X509Certificate leaf) throws GeneralSecurityException {
-    List<X509Certificate> c = new ArrayList<>();
-    c.add(leaf);
-    c.addAll(store.chain(INTERMEDIATE));
-    return c;
-  }
-
-  /**
-   * Makes new C2PA, evidence and token signing keys. The retired keys' private halves are deleted;
-   * their certificates are kept for verification.
-   */
-  public synchronized void rotate() throws KeyRingException {
-    try (FileChannel ch = lockChannel(dir);
-        FileLock l = ch.lock()) {
-      int next = generation + 1;
-      newSigningKeys(next);
-      newWatermarkSecret(next); // retired watermark keys stay: detection tries them all
-      List<X509Certificate> retired = new ArrayList<>();
-      for (String prefix : List.of(C2PA, EVIDENCE, TOKEN)) {
-        retired.add(store.chain(prefix + generation).get(0));
-      }
-      RetiredCerts.append(dir, retired);
-      for (String prefix : List.of(C2PA, EVIDENCE, TOKEN)) {
-        store.delete(prefix + generation);
-      }
-      store.save();
-      generation = next;
-    } catch (GeneralSecurityException | IOException e) {
-      throw new KeyRingException("key rotation failed: " + e.getMessage(), e);
-    }
-  }
-
-  /** The generation of the current signing keys (1 after creation, +1 per rotation). */
-  public int generation() {
-    return generation;
-  }
-
-  public boolean isHardwareBacked() {
-    return store.isHardware();
-  }
-
-  /** The operator root CA certificate: the one trust anchor verifiers need. */
-  public X509Certificate rootCertificate() throws KeyRingException {
-    try {
-      return store.chain(ROOT).get(0);
-    } catch (GeneralSecurityException e) {
-      throw new KeyRingException("no root certificate", e);
-    }
-  }
-
-  /** {@link #rootCertificate()} as PEM. */
-  public String trustAnchorPem() throws KeyRingException {
-    return Certs.toPem(List.of(rootCertificate()));
-  }
-
-  /** The current C2PA claim signer (leaf + intermediate). */
-  public SigningCredential c2paSigner() throws KeyRingException {
-    return credential(C2PA + generation);
-  }
-
-  /** The current evidence-bundle signer (leaf + intermediate). */
-  public SigningCredential evidenceSigner() throws KeyRingException {
-    return credential(EVIDENCE + generation);
-  }
-
-  /** The current consent-token signer (ES256). */
-  public SigningCredential tokenSigner() throws KeyRingException {
-    return credential(TOKEN + generation);
-  }
-
-  /** The current token key for JOSE libraries, with its key id. */
-  public TokenSigningKey tokenSigningKey() throws KeyRingException {
-    try {
-      X509Certificate c = store.chain(TOKEN + generation).get(0);
-      return new TokenSigningKey(
-          keyId(c.getPublicKey()), store.rawPrivateKey(TOKEN + generation), c.getPublicKey());
-    } catch (GeneralSecurityException e) {
-      throw new KeyRingException("no token signing key", e);
-    }
-  }
-
-  /** Token verification keys by key id: the current one first, then retired ones. */
-  public Map<String, PublicKey> tokenVerificationKeys() throws KeyRingException {
-    Map<String, PublicKey> out = new LinkedHashMap<>();
-    PublicKey cur = tokenSigningKey().publicKey();
-    out.put(keyId(cur), cur);
-    for (X509Certificate c : retiredCertificates()) {
-      if (c.getSubjectX500Principal().getName().contains("Token Signer")) {
-        out.put(keyId(c.getPublicKey()), c.getPublicKey());
+        p.watermarks = new WatermarkKeys(keys);
+      } catch (GeneralSecurityException | IOException e) {
+        throw new KeyRingException("cannot read watermark keys: " + e.getMessage(), e);
       }
     }
-    return out;
+    return p.watermarks;
   }
 
   /** Certificates of signing keys retired by {@link #rotate()}, verified against the root. */
-  public List<X509Certificate> retiredCertificates() throws KeyRingException {
+  public synchronized List<X509Certificate> retiredCertificates() throws KeyRingException {
     try {
-      return RetiredCerts.read(dir, store.chain(INTERMEDIATE).get(0));
+      return store.retired();
     } catch (GeneralSecurityException | IOException e) {
       throw new KeyRingException("cannot read retired certificates: " + e.getMessage(), e);
     }
   }
 
-  /** The ledger's Ed25519 checkpoint key pair, as plain JCA keys for the ledger module. */
-  public KeyPair ledgerCheckpointKey() throws KeyRingException {
+  /**
+   * Makes new C2PA, evidence and token signing keys and a new watermark key. The retired keys'
+   * private halves are deleted; their certificates (and the old watermark keys) are kept for
+   * verification and detection. Primitives handed out before keep working with the old keys.
+   */
+  public synchronized void rotate() throws KeyRingException {
     try {
-      if (store.isHardware()) {
-        return WrappedKey.unwrap(store, dir);
-      }
-      PrivateKey k = store.rawPrivateKey(CHECKPOINT);
-      return new KeyPair(store.chain(CHECKPOINT).get(0).getPublicKey(), k);
+      store = store.rotate();
+      generation = store.generation();
+      cache = null;
     } catch (GeneralSecurityException | IOException e) {
-      throw new KeyRingException("no ledger checkpoint key: " + e.getMessage(), e);
+      throw new KeyRingException("key rotation failed: " + e.getMessage(), e);
     }
   }
 
   private SigningCredential credential(String alias) throws KeyRingException {
     try {
-      List<X509Certificate> chain = store.chain(alias);
       return new SigningCredential(
-          store.privateKey(alias), store.provider(), chain.subList(0, chain.size() - 1));
+          store.privateKey(alias), store.tokenProvider(), store.chainWithoutRoot(alias));
     } catch (GeneralSecurityException e) {
       throw new KeyRingException("no key " + alias, e);
     } catch (ProvenanceException e) {
@@ -471,16 +317,14 @@ public final class KeyRing {
     }
   }
 
+  /** Forgets the key store password (or PIN); primitives handed out before keep working. */
   @Override
-  public String toString() {
-    return "KeyRing[" + store + ", generation " + generation + "]";
+  public synchronized void close() {
+    store.close();
   }
 
-  /** A token signing key with its id; {@link #toString()} never shows the private key. */
-  public record TokenSigningKey(String keyId, PrivateKey privateKey, PublicKey publicKey) {
-    @Override
-    public String toString() {
-      return "TokenSigningKey[" + keyId + "]";
-    }
+  @Override
+  public synchronized String toString() {
+    return "KeyRing[" + store + ", generation " + generation + "]";
   }
 }

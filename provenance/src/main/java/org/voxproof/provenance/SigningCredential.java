@@ -3,11 +3,11 @@ package org.voxproof.provenance;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.Provider;
-import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.util.List;
-import java.util.Objects;
-import org.voxproof.provenance.internal.Crypto;
+import org.voxproof.provenance.internal.Certs;
+import org.voxproof.provenance.internal.Pem;
+import org.voxproof.provenance.internal.Sig;
 
 /**
  * A private key (in software or on a PKCS#11 token) with its certificate chain: leaf first, then
@@ -15,15 +15,13 @@ import org.voxproof.provenance.internal.Crypto;
  * Ed25519. {@link #toString()} shows only the certificate subject.
  */
 public final class SigningCredential {
-  private final PrivateKey key;
-  private final Provider provider;
+  private final Sig.RawSigner signer;
+  private final boolean extractable;
   private final List<X509Certificate> chain;
   private final String algorithm;
 
   SigningCredential(PrivateKey key, Provider provider, List<X509Certificate> chain)
       throws ProvenanceException {
-    this.key = Objects.requireNonNull(key);
-    this.provider = Objects.requireNonNull(provider);
     this.chain = List.copyOf(chain);
     if (this.chain.isEmpty()) {
       throw new ProvenanceException("a signing credential needs its certificate chain");
@@ -35,6 +33,29 @@ public final class SigningCredential {
           case "Ed25519", "EdDSA" -> "EdDSA";
           default -> throw new ProvenanceException("unsupported signing key type " + keyAlg);
         };
+    this.extractable = key.getEncoded() != null;
+    try {
+      this.signer = Sig.signer(key, provider, "EdDSA".equals(algorithm));
+      checkPair(this.signer, this.chain.get(0), algorithm);
+    } catch (GeneralSecurityException | RuntimeException e) {
+      throw new ProvenanceException("unusable signing key: " + e.getMessage(), e);
+    }
+  }
+
+  /** A key that does not belong to its certificate would make every signature fail validation. */
+  private static void checkPair(Sig.RawSigner s, X509Certificate cert, String alg)
+      throws GeneralSecurityException {
+    byte[] probe = "voxproof key check".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    var pub = Sig.publicKey(cert.getPublicKey());
+    try {
+      if ("EdDSA".equals(alg)) {
+        Sig.verifyEd25519(pub, probe, s.sign(probe));
+      } else {
+        Sig.verifyEcdsa(pub, 256, probe, s.sign(probe));
+      }
+    } catch (java.security.SignatureException e) {
+      throw new GeneralSecurityException("private key does not match the certificate", e);
+    }
   }
 
   /**
@@ -44,10 +65,9 @@ public final class SigningCredential {
   public static SigningCredential fromPem(String privateKeyPem, String chainPem)
       throws ProvenanceException {
     try {
-      PrivateKey k = org.voxproof.provenance.internal.Pem.privateKey(privateKeyPem);
-      List<X509Certificate> certs = org.voxproof.provenance.internal.Certs.parsePem(chainPem);
-      return new SigningCredential(
-          Crypto.toBc(k), Crypto.BC, org.voxproof.provenance.internal.Pem.withoutRoot(certs));
+      PrivateKey k = Pem.privateKey(privateKeyPem);
+      List<X509Certificate> certs = Certs.parsePem(chainPem);
+      return new SigningCredential(k, null, Pem.withoutRoot(certs));
     } catch (GeneralSecurityException e) {
       throw new ProvenanceException("cannot read signing credential: " + e.getMessage(), e);
     }
@@ -70,24 +90,15 @@ public final class SigningCredential {
   /** Signs {@code data}; ES256 signatures are raw r||s (64 bytes), as COSE and JWS need. */
   public byte[] sign(byte[] data) throws ProvenanceException {
     try {
-      if ("EdDSA".equals(algorithm)) {
-        Signature s = Signature.getInstance("Ed25519", provider);
-        s.initSign(key);
-        s.update(data);
-        return s.sign();
-      }
-      Signature s = Signature.getInstance("SHA256withECDSA", provider);
-      s.initSign(key);
-      s.update(data);
-      return Crypto.derToRaw(s.sign(), 32);
-    } catch (GeneralSecurityException e) {
+      return signer.sign(data);
+    } catch (GeneralSecurityException | RuntimeException e) { // a token may fail unchecked
       throw new ProvenanceException("signing failed: " + e.getMessage(), e);
     }
   }
 
   /** Whether the private key can leave its store (false for a key held by a PKCS#11 token). */
   public boolean isExtractable() {
-    return key.getEncoded() != null;
+    return extractable;
   }
 
   @Override

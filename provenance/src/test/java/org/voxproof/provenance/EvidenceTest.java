@@ -15,7 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.voxproof.ledger.LedgerRecord;
 import org.voxproof.ledger.TlogProofEvidence;
 import org.voxproof.ledger.embedded.EmbeddedLedger;
-import org.voxproof.ledger.note.Ed25519NoteKeys;
 import org.voxproof.provenance.Evidence.LedgerFindings;
 import org.voxproof.provenance.Evidence.ManifestFindings;
 import org.voxproof.provenance.Evidence.WatermarkFindings;
@@ -36,12 +35,9 @@ class EvidenceTest {
             .keyRing(ring)
             .build()
             .sign(TestFixtures.toneWav(), TestFixtures.content());
-    var cp = ring.ledgerCheckpointKey();
+    var cp = ring.checkpointSigner(ORIGIN);
     try (EmbeddedLedger log =
-        EmbeddedLedger.builder(dir.resolve("ledger"))
-            .origin(ORIGIN)
-            .signer(Ed25519NoteKeys.fromPrivateKey(ORIGIN, cp.getPrivate()))
-            .open()) {
+        EmbeddedLedger.builder(dir.resolve("ledger")).origin(ORIGIN).signer(cp).open()) {
       String id = TestFixtures.content().manifestId().toString();
       for (int i = 0; i < 5; i++) {
         log.append(
@@ -56,9 +52,7 @@ class EvidenceTest {
                 Instant.parse("2026-11-21T06:00:00Z")));
       }
       TlogProofEvidence ev = (TlogProofEvidence) log.evidence(id);
-      ledger =
-          LedgerFindings.of(
-              ev, ORIGIN, Ed25519NoteKeys.fromPublicKey(ORIGIN, cp.getPublic()).verifierKey());
+      ledger = LedgerFindings.of(ev, ORIGIN, cp.verifier().verifierKey());
     }
   }
 

@@ -4,14 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.cert.X509Certificate;
-import java.util.Base64;
+import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.voxproof.ledger.note.Ed25519NoteKeys;
+import org.voxproof.ledger.note.NoteSigner;
 import org.voxproof.provenance.internal.CertProfile;
 
 class KeyRingTest {
@@ -82,15 +83,27 @@ class KeyRingTest {
   void rotate_makesNewSigningKeysAndKeepsOldCertificates() throws Exception {
     KeyRing ring = TestFixtures.newKeyRing(dir);
     X509Certificate old = ring.c2paSigner().certificate();
-    String oldTokenKid = ring.tokenSigningKey().keyId();
+    String oldTokenKid = ring.tokenKeys().currentKeyId();
     ring.rotate();
     assertThat(ring.generation()).isEqualTo(2);
     assertThat(ring.c2paSigner().certificate()).isNotEqualTo(old);
     assertThat(ring.retiredCertificates()).contains(old).hasSize(3);
-    assertThat(ring.tokenVerificationKeys()).containsKey(oldTokenKid).hasSize(2);
+    assertThat(ring.tokenKeys().keyIds()).hasSize(2).endsWith(oldTokenKid);
+    assertThat(ring.tokenKeys().currentKeyId()).isNotEqualTo(oldTokenKid);
     KeyRing reopened = TestFixtures.newKeyRing(dir);
     assertThat(reopened.generation()).isEqualTo(2);
     assertThat(reopened.rootCertificate()).isEqualTo(ring.rootCertificate());
+  }
+
+  @Test
+  void rotate_twoRingsOnOneDirectory_neitherLosesTheOthersKeys() throws Exception {
+    KeyRing a = TestFixtures.newKeyRing(dir);
+    KeyRing b = TestFixtures.newKeyRing(dir);
+    a.rotate();
+    b.rotate();
+    assertThat(b.generation()).isEqualTo(3);
+    assertThat(TestFixtures.newKeyRing(dir).generation()).isEqualTo(3);
+    assertThat(b.retiredCertificates()).hasSize(6);
   }
 
   @Test
@@ -107,40 +120,103 @@ class KeyRingTest {
   }
 
   @Test
-  void ledgerCheckpointKey_isEd25519AndUsableByTheLedger() throws Exception {
+  void checkpointSigner_sameKeyOnEveryOpenAndNamedAsAsked() throws Exception {
+    NoteSigner a = TestFixtures.newKeyRing(dir).checkpointSigner("voxproof.test/log");
+    NoteSigner b = TestFixtures.newKeyRing(dir).checkpointSigner("voxproof.test/log");
+    byte[] msg = "origin\n1\nAAAA\n".getBytes(StandardCharsets.UTF_8);
+    assertThat(b.verifier().verify(msg, a.sign(msg))).isTrue();
+    assertThat(a.verifier().verifierKey()).isEqualTo(b.verifier().verifierKey());
+    assertThat(a.name()).isEqualTo("voxproof.test/log");
+  }
+
+  @Test
+  void checkpointSigner_badKeyName_throwsKeyRingException() throws Exception {
     KeyRing ring = TestFixtures.newKeyRing(dir);
-    var kp = ring.ledgerCheckpointKey();
-    assertThat(kp.getPublic().getAlgorithm()).isIn("Ed25519", "EdDSA");
-    var signer = Ed25519NoteKeys.fromPrivateKey("voxproof.test/log", kp.getPrivate());
-    var verifier = Ed25519NoteKeys.fromPublicKey("voxproof.test/log", kp.getPublic());
-    byte[] msg = "origin\n1\nAAAA\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    assertThat(verifier.verify(msg, signer.sign(msg))).isTrue();
-    assertThat(signer.verifier().verifierKey()).isEqualTo(verifier.verifierKey());
+    assertThatThrownBy(() -> ring.checkpointSigner("has space"))
+        .isInstanceOf(KeyRingException.class)
+        .hasMessageContaining("key name");
   }
 
   @Test
   void toString_neverShowsSecrets() throws Exception {
     KeyRing ring = TestFixtures.newKeyRing(dir);
-    String key =
-        Base64.getEncoder().encodeToString(ring.tokenSigningKey().privateKey().getEncoded());
+    String secret = HexFormat.of().formatHex(ring.watermarkKeys().current().secret());
     String all =
-        ring + " " + ring.c2paSigner() + " " + ring.tokenSigningKey() + " " + ring.evidenceSigner();
-    assertThat(all).doesNotContain("test-password").doesNotContain(key.substring(0, 20));
-    assertThat(ring.tokenSigningKey().toString()).startsWith("TokenSigningKey[");
+        ring
+            + " "
+            + ring.c2paSigner()
+            + " "
+            + ring.tokenKeys()
+            + " "
+            + ring.evidenceSigner()
+            + " "
+            + ring.watermarkKeys()
+            + " "
+            + ring.checkpointSigner("voxproof.test/log");
+    assertThat(all).doesNotContain("test-password").doesNotContain(secret.substring(0, 16));
+    assertThat(ring.watermarkKeys().toString()).startsWith("WatermarkKeys[wm-");
   }
 
   @Test
-  void watermarkSecrets_afterRotation_currentFirstAndRetiredKept() throws Exception {
+  void watermarkKeys_afterRotation_currentFirstAndRetiredKept() throws Exception {
     KeyRing ring = TestFixtures.newKeyRing(dir);
-    var first = ring.watermarkSecrets();
-    assertThat(first).hasSize(1);
-    assertThat(first.get(0).secret()).hasSize(32);
-    assertThat(first.get(0).keyId()).matches("wm-[0-9a-f]{16}");
-    assertThat(first.get(0).toString()).contains("<hidden>");
+    WatermarkKeys first = ring.watermarkKeys();
+    assertThat(first.all()).hasSize(1);
+    assertThat(first.current().secret()).hasSize(32);
+    assertThat(first.current().keyId()).matches("wm-[0-9a-f]{16}");
     ring.rotate();
-    var after = TestFixtures.newKeyRing(dir).watermarkSecrets();
-    assertThat(after).hasSize(2);
-    assertThat(after.get(1)).isEqualTo(first.get(0));
-    assertThat(after.get(0).keyId()).isNotEqualTo(first.get(0).keyId());
+    WatermarkKeys after = TestFixtures.newKeyRing(dir).watermarkKeys();
+    assertThat(after.all()).hasSize(2);
+    assertThat(after.all().get(1)).isEqualTo(first.current());
+    assertThat(after.current().keyId()).isNotEqualTo(first.current().keyId());
+    assertThat(after.byId(first.current().keyId())).contains(first.current());
+    assertThat(after.byId("wm-0000000000000000")).isEmpty();
+  }
+
+  @Test
+  void open_newDirectory_dataDir0700KeyStore0600TrustAnchor0644() throws Exception {
+    Path d = dir.resolve("fresh");
+    KeyRing ring = TestFixtures.newKeyRing(d);
+    assertThat(mode(d)).isEqualTo("rwx------");
+    assertThat(mode(d.resolve("keyring.p12"))).isEqualTo("rw-------");
+    assertThat(mode(d.resolve("trust-anchor.pem"))).isEqualTo("rw-r--r--");
+    assertThat(Files.readString(d.resolve("trust-anchor.pem"))).isEqualTo(ring.trustAnchorPem());
+  }
+
+  @Test
+  void trustAnchors_readsThePemWithoutTheKeyStore() throws Exception {
+    KeyRing ring = TestFixtures.newKeyRing(dir);
+    Files.move(dir.resolve("keyring.p12"), dir.resolve("elsewhere.p12"));
+    assertThat(KeyRing.trustAnchors(dir)).containsExactly(ring.rootCertificate());
+  }
+
+  @Test
+  void trustAnchors_ringMadeBeforeThePemExisted_opensTheRingOnceAndWritesIt() throws Exception {
+    assumeTrue(System.getenv("VOXPROOF_KEYSTORE_PASSWORD") == null, "password set in env");
+    KeyRing ring = KeyRing.builder().dataDirectory(dir).open();
+    Files.delete(dir.resolve("trust-anchor.pem"));
+    assertThat(KeyRing.trustAnchors(dir)).containsExactly(ring.rootCertificate());
+    assertThat(Files.readString(dir.resolve("trust-anchor.pem"))).isEqualTo(ring.trustAnchorPem());
+  }
+
+  @Test
+  void trustAnchors_pemReplacedByAnotherRoot_ringOpenRestoresIt() throws Exception {
+    KeyRing ring = TestFixtures.newKeyRing(dir);
+    Files.writeString(
+        dir.resolve("trust-anchor.pem"),
+        TestFixtures.newKeyRing(dir.resolve("other")).trustAnchorPem());
+    TestFixtures.newKeyRing(dir);
+    assertThat(KeyRing.trustAnchors(dir)).containsExactly(ring.rootCertificate());
+  }
+
+  @Test
+  void trustAnchors_noRing_throwsKeyRingException() {
+    assertThatThrownBy(() -> KeyRing.trustAnchors(dir.resolve("none")))
+        .isInstanceOf(KeyRingException.class)
+        .hasMessageContaining("no key ring");
+  }
+
+  private static String mode(Path p) throws Exception {
+    return PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
   }
 }

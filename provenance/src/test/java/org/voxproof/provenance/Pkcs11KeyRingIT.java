@@ -3,11 +3,11 @@ package org.voxproof.provenance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.Signature;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.voxproof.ledger.note.NoteSigner;
 import org.voxproof.testkit.Tools;
 
 /**
@@ -110,15 +111,27 @@ class Pkcs11KeyRingIT {
   void reopen_pkcs11_sameRootAndWrappedCheckpointKeySigns() throws Exception {
     KeyRing again = KeyRing.builder().dataDirectory(dir.resolve("data")).pkcs11(config, PIN).open();
     assertThat(again.rootCertificate()).isEqualTo(ring.rootCertificate());
-    KeyPair cp = again.ledgerCheckpointKey();
-    Signature s = Signature.getInstance("Ed25519");
-    s.initSign(cp.getPrivate());
-    s.update(new byte[] {1, 2, 3});
-    byte[] sig = s.sign();
-    s.initVerify(cp.getPublic());
-    s.update(new byte[] {1, 2, 3});
-    assertThat(s.verify(sig)).isTrue();
+    NoteSigner a = ring.checkpointSigner("voxproof.test/log");
+    NoteSigner b = again.checkpointSigner("voxproof.test/log");
+    byte[] msg = {1, 2, 3};
+    assertThat(b.verifier().verify(msg, a.sign(msg))).isTrue();
+    assertThat(b.verifier().verifierKey()).isEqualTo(a.verifier().verifierKey());
     assertThat(Files.exists(dir.resolve("data/checkpoint-key.wrapped"))).isTrue();
+  }
+
+  @Test
+  void tokenKeys_onToken_signAnEs256JwtThatVerifiesByKid() throws Exception {
+    TokenKeys keys = ring.tokenKeys();
+    SignedJWT jwt =
+        new SignedJWT(keys.header().build(), new JWTClaimsSet.Builder().subject("voice").build());
+    jwt.sign(keys.signer());
+    SignedJWT parsed = SignedJWT.parse(jwt.serialize());
+    assertThat(parsed.verify(keys.verifier(parsed.getHeader().getKeyID()).orElseThrow())).isTrue();
+  }
+
+  @Test
+  void trustAnchors_onToken_readWithoutThePin() throws Exception {
+    assertThat(KeyRing.trustAnchors(dir.resolve("data"))).containsExactly(ring.rootCertificate());
   }
 
   @Test
@@ -142,14 +155,15 @@ class Pkcs11KeyRingIT {
   }
 
   @Test
-  void watermarkSecrets_onToken_areWrappedAndStable() throws Exception {
-    var a = ring.watermarkSecrets();
+  void watermarkKeys_onToken_areWrappedAndStable() throws Exception {
+    var a = ring.watermarkKeys().all();
     var b =
         KeyRing.builder()
             .dataDirectory(dir.resolve("data"))
             .pkcs11(config, PIN)
             .open()
-            .watermarkSecrets();
+            .watermarkKeys()
+            .all();
     assertThat(a).hasSize(1).isEqualTo(b);
     assertThat(Files.exists(dir.resolve("data/watermark-keys/watermark-1"))).isTrue();
   }

@@ -31,7 +31,11 @@ public final class KeysCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      System.out.print(KeyRing.builder().dataDirectory(dataDir.dir()).open().trustAnchorPem());
+      if (!KeyRing.exists(dataDir.dir())) {
+        KeyRing.builder().dataDirectory(dataDir.dir()).open().close(); // first use creates it
+      }
+      System.out.print(KeyRing.trustAnchorPem(dataDir.dir())); // the PEM file: no key store
+
       System.out.flush();
       return 0;
     }
@@ -47,14 +51,15 @@ public final class KeysCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      KeyRing ring = KeyRing.builder().dataDirectory(dataDir.dir()).open();
-      ring.rotate();
-      Map<String, Object> j = new LinkedHashMap<>();
-      j.put("generation", ring.generation());
-      j.put("c2paSigner", ring.c2paSigner().certificate().getSubjectX500Principal().getName());
-      j.put("retired", ring.retiredCertificates().size());
-      Json.print(System.out, j);
-      return 0;
+      try (KeyRing ring = KeyRing.builder().dataDirectory(dataDir.dir()).open()) {
+        ring.rotate();
+        Map<String, Object> j = new LinkedHashMap<>();
+        j.put("generation", ring.generation());
+        j.put("c2paSigner", ring.c2paSigner().certificate().getSubjectX500Principal().getName());
+        j.put("retired", ring.retiredCertificates().size());
+        Json.print(System.out, j);
+        return 0;
+      }
     }
   }
 }

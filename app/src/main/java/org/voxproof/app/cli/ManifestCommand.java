@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -15,8 +14,8 @@ import org.voxproof.provenance.ManifestContent;
 import org.voxproof.provenance.ManifestReport;
 import org.voxproof.provenance.ManifestSigner;
 import org.voxproof.provenance.ManifestVerifier;
-import org.voxproof.provenance.ProvenanceException;
-import org.voxproof.provenance.ValidationStatus;
+import org.voxproof.provenance.ManifestReportJson;
+import org.voxproof.provenance.SigningCredential;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -73,7 +72,6 @@ public final class ManifestCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      KeyRing ring = KeyRing.builder().dataDirectory(dataDir.dir()).open();
       UUID id = UUID.randomUUID();
       ManifestContent c =
           new ManifestContent(
@@ -90,14 +88,18 @@ public final class ManifestCommand implements Runnable {
               origin,
               OptionalLong.empty(),
               "basic");
+      SigningCredential cred;
+      try (KeyRing ring = KeyRing.builder().dataDirectory(dataDir.dir()).open()) {
+        cred = ring.c2paSigner();
+      }
       byte[] signed =
-          ManifestSigner.builder().keyRing(ring).build().sign(Files.readAllBytes(in), c);
+          ManifestSigner.builder().credential(cred).build().sign(Files.readAllBytes(in), c);
       Files.write(out, signed);
       Map<String, Object> j = new LinkedHashMap<>();
       j.put("out", out.toString());
       j.put("manifestId", id.toString());
       j.put("sha256", org.voxproof.provenance.Evidence.sha256Hex(signed));
-      j.put("signer", ring.c2paSigner().certificate().getSubjectX500Principal().getName());
+      j.put("signer", cred.certificate().getSubjectX500Principal().getName());
       Json.print(System.out, j);
       return 0;
     }
@@ -123,7 +125,7 @@ public final class ManifestCommand implements Runnable {
     public Integer call() throws Exception {
       ManifestVerifier v = verifier(trust, dataDir.dir());
       ManifestReport r = v.read(Files.readAllBytes(file));
-      Json.print(System.out, toJson(r));
+      Json.print(System.out, ManifestReportJson.full(r));
       boolean trustChecked = r.codes().stream().anyMatch(c -> c.startsWith("signingCredential."));
       return (trustChecked ? r.isTrusted() : r.isValid()) ? 0 : 1;
     }
@@ -131,53 +133,11 @@ public final class ManifestCommand implements Runnable {
 
   static ManifestVerifier verifier(Path trust, Path dataDir) throws Exception {
     ManifestVerifier.Builder b = ManifestVerifier.builder();
-    if (trust != null) {
-      return b.trustAnchorsPem(Files.readString(trust)).build();
-    }
-    if (Files.exists(dataDir.resolve("keyring.p12"))) {
-      KeyRing ring = KeyRing.builder().dataDirectory(dataDir).existingOnly().open();
-      return b.trustAnchor(ring.rootCertificate()).build();
+    var anchors = TrustAnchors.pem(trust, dataDir);
+    if (anchors.isPresent()) {
+      return b.trustAnchorsPem(anchors.get()).build();
     }
     System.err.println("voxproof: no trust anchor (--trust or a data dir): trust not checked");
     return b.skipTrustCheck().build();
-  }
-
-  static Map<String, Object> toJson(ManifestReport r) throws ProvenanceException {
-    Map<String, Object> j = new LinkedHashMap<>();
-    j.put("present", r.present());
-    j.put("valid", r.isValid());
-    j.put("trusted", r.isTrusted());
-    j.put("state", r.state());
-    j.put("manifestId", r.activeManifest());
-    j.put("signer", r.signer());
-    j.put("codes", r.codes());
-    j.put("failures", r.failureCodes());
-    List<Map<String, Object>> st = r.statuses().stream().map(ManifestCommand::status).toList();
-    j.put("statuses", st);
-    r.voxproof()
-        .ifPresent(
-            a -> {
-              Map<String, Object> v = new LinkedHashMap<>();
-              a.manifestId().ifPresent(x -> v.put("manifestId", x));
-              a.watermarkPayload()
-                  .ifPresent(x -> v.put("watermarkPayload", String.format("%08x", x)));
-              a.licensee().ifPresent(x -> v.put("licensee", x));
-              a.purpose().ifPresent(x -> v.put("purpose", x));
-              a.ledgerOrigin().ifPresent(x -> v.put("ledgerOrigin", x));
-              a.ledgerIndex().ifPresent(x -> v.put("ledgerIndex", x));
-              a.consentCommitmentHex().ifPresent(x -> v.put("consentCommitment", x));
-              a.assurance().ifPresent(x -> v.put("assurance", x));
-              j.put("voxproof", v);
-            });
-    return j;
-  }
-
-  private static Map<String, Object> status(ValidationStatus s) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("code", s.code());
-    m.put("url", s.url());
-    m.put("success", s.success());
-    m.put("explanation", s.explanation());
-    return m;
   }
 }

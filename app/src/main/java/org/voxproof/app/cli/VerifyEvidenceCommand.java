@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 import org.voxproof.provenance.Evidence;
 import org.voxproof.provenance.EvidenceInvalidException;
 import org.voxproof.provenance.EvidenceVerifier;
-import org.voxproof.provenance.KeyRing;
 import org.voxproof.provenance.VerifiedEvidence;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,14 +38,11 @@ public final class VerifyEvidenceCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     EvidenceVerifier.Builder b = EvidenceVerifier.builder();
-    if (trust != null) {
-      b.trustAnchorsPem(Files.readString(trust));
-    } else if (Files.exists(dataDir.resolve("keyring.p12"))) {
-      b.trustAnchor(
-          KeyRing.builder().dataDirectory(dataDir).existingOnly().open().rootCertificate());
-    } else {
+    var anchors = TrustAnchors.pem(trust, dataDir);
+    if (anchors.isEmpty()) {
       return invalid("no_trust_anchor", "pass --trust ROOT.pem (voxproof keys export-trust)");
     }
+    b.trustAnchorsPem(anchors.get());
     try {
       byte[] bundle = Files.readAllBytes(file);
       VerifiedEvidence v =

@@ -6,8 +6,10 @@ import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.PublicKey;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
+import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +30,6 @@ import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
@@ -214,16 +215,47 @@ public final class Certs {
     }
   }
 
-  /** PEM text of certificates (or keys), one after the other. */
-  public static String toPem(List<?> objects) {
-    java.io.StringWriter sw = new java.io.StringWriter();
-    try (JcaPEMWriter w = new JcaPEMWriter(sw)) {
-      for (Object o : objects) {
-        w.writeObject(o);
+  /** PEM text of certificates, one after the other (RFC 7468: 64-character lines). */
+  public static String toPem(List<X509Certificate> certs) {
+    java.util.Base64.Encoder b64 =
+        java.util.Base64.getMimeEncoder(
+            64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    StringBuilder sb = new StringBuilder();
+    for (X509Certificate c : certs) {
+      try {
+        sb.append("-----BEGIN CERTIFICATE-----\n")
+            .append(b64.encodeToString(c.getEncoded()))
+            .append("\n-----END CERTIFICATE-----\n");
+      } catch (CertificateEncodingException e) {
+        throw new IllegalStateException("unencodable certificate", e);
       }
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
     }
-    return sw.toString();
+    return sb.toString();
+  }
+
+  /**
+   * What a certificate the operator's intermediate issued is for, read from its extensions (the
+   * same ones {@link #issue} writes): C2PA claim signing EKU, document-signing EKU, or no EKU on an
+   * EC leaf (token) or Ed25519 leaf (checkpoint); null for anything else.
+   */
+  public static Profile profileOf(X509Certificate c) {
+    try {
+      if (c.getBasicConstraints() >= 0) {
+        return null;
+      }
+      List<String> eku = c.getExtendedKeyUsage();
+      String alg = c.getPublicKey().getAlgorithm();
+      if (eku == null) {
+        return "EC".equals(alg)
+            ? Profile.TOKEN_SIGNER
+            : "Ed25519".equals(alg) || "EdDSA".equals(alg) ? Profile.CHECKPOINT : null;
+      }
+      if (eku.contains(C2PA_CLAIM_SIGNING)) {
+        return Profile.C2PA_SIGNER;
+      }
+      return eku.contains(DOCUMENT_SIGNING) ? Profile.EVIDENCE_SIGNER : null;
+    } catch (CertificateParsingException e) {
+      return null;
+    }
   }
 }

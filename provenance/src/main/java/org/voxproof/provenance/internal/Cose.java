@@ -1,13 +1,13 @@
 package org.voxproof.provenance.internal;
 
 import java.security.GeneralSecurityException;
-import java.security.PublicKey;
 import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.bouncycastle.crypto.CipherParameters;
 import org.voxproof.provenance.ProvenanceException;
 import org.voxproof.provenance.SigningCredential;
 import org.voxproof.provenance.internal.Cbor.CborException;
@@ -134,31 +134,43 @@ public final class Cose {
 
   /** Verifies the signature over {@code payload}; throws if it does not verify. */
   public static void verify(Sign1 s, byte[] payload) throws GeneralSecurityException {
-    PublicKey key = s.chain().get(0).getPublicKey();
-    byte[] tbs = toBeSigned(s.protectedBytes(), payload);
-    Signature v;
-    byte[] sig = s.signature();
-    if (s.alg() == ES256 || s.alg() == ES384 || s.alg() == ES512) {
-      int half = s.alg() == ES256 ? 32 : s.alg() == ES384 ? 48 : 66;
-      String h = s.alg() == ES256 ? "SHA256" : s.alg() == ES384 ? "SHA384" : "SHA512";
-      v = Signature.getInstance(h + "withECDSA", Crypto.BC);
-      sig = Crypto.rawToDer(sig, half);
-    } else if (s.alg() == EDDSA) {
-      v = Signature.getInstance("Ed25519", Crypto.BC);
-    } else if (s.alg() == PS256) {
-      v = Signature.getInstance("SHA256withRSAandMGF1", Crypto.BC);
-    } else {
+    if (!supported(s.alg())) {
       throw new java.security.NoSuchAlgorithmException("unsupported COSE alg " + s.alg());
     }
+    verify(s, Sig.publicKey(s.chain().get(0).getPublicKey()), payload);
+  }
+
+  public static boolean supported(long alg) {
+    return alg == ES256 || alg == ES384 || alg == ES512 || alg == EDDSA || alg == PS256;
+  }
+
+  /** As {@link #verify(Sign1, byte[])} with the leaf's key already parsed (cached by callers). */
+  public static void verify(Sign1 s, CipherParameters key, byte[] payload)
+      throws GeneralSecurityException {
+    byte[] tbs = toBeSigned(s.protectedBytes(), payload);
     try {
-      v.initVerify(key);
-      v.update(tbs);
-      if (!v.verify(sig)) {
-        throw new java.security.SignatureException("signature does not verify");
+      if (s.alg() == ES256 || s.alg() == ES384 || s.alg() == ES512) {
+        int bits = s.alg() == ES256 ? 256 : s.alg() == ES384 ? 384 : 512;
+        Sig.verifyEcdsa(key, bits, tbs, s.signature());
+      } else if (s.alg() == EDDSA) {
+        Sig.verifyEd25519(key, tbs, s.signature());
+      } else if (s.alg() == PS256) {
+        verifyPs256(s, tbs);
+      } else {
+        throw new java.security.NoSuchAlgorithmException("unsupported COSE alg " + s.alg());
       }
     } catch (RuntimeException e) {
       // Bouncy Castle rejects hostile keys (e.g. a point not on the curve) unchecked
       throw new java.security.SignatureException("invalid key or signature: " + e.getMessage(), e);
+    }
+  }
+
+  private static void verifyPs256(Sign1 s, byte[] tbs) throws GeneralSecurityException {
+    Signature v = Signature.getInstance("SHA256withRSAandMGF1", Crypto.BC);
+    v.initVerify(s.chain().get(0).getPublicKey());
+    v.update(tbs);
+    if (!v.verify(s.signature())) {
+      throw new java.security.SignatureException("signature does not verify");
     }
   }
 }

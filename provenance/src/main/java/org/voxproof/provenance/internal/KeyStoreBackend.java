@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.KeyStore;
@@ -52,7 +51,7 @@ public final class KeyStoreBackend {
     } else {
       throw new IOException("no key store at " + file);
     }
-    return new KeyStoreBackend(ks, file, password, Crypto.BC);
+    return new KeyStoreBackend(ks, file, password, null);
   }
 
   /** Opens a PKCS#11 token through SunPKCS11 configured by {@code configFile}. */
@@ -72,8 +71,13 @@ public final class KeyStoreBackend {
     return file == null;
   }
 
-  /** The provider that signs with (and, for PKCS#11, generates) this store's keys. */
+  /** The provider that generates keys for this store and issues certificates with them. */
   public Provider provider() {
+    return isHardware() ? provider : Crypto.BC; // Bouncy Castle starts only when keys are made
+  }
+
+  /** The token's provider, which signs with its keys; null for software keys (Bouncy Castle). */
+  public Provider tokenProvider() {
     return provider;
   }
 
@@ -85,16 +89,8 @@ public final class KeyStoreBackend {
     return new ArrayList<>(Collections.list(store.aliases()));
   }
 
+  /** The private key of {@code alias}: a software key, or a handle to a key on the token. */
   public PrivateKey privateKey(String alias) throws GeneralSecurityException {
-    Key k = store.getKey(alias, password);
-    if (!(k instanceof PrivateKey pk)) {
-      throw new GeneralSecurityException("no private key " + alias);
-    }
-    return isHardware() ? pk : Crypto.toBc(pk);
-  }
-
-  /** The same key as the JDK loaded it (for handing to other modules). */
-  public PrivateKey rawPrivateKey(String alias) throws GeneralSecurityException {
     Key k = store.getKey(alias, password);
     if (!(k instanceof PrivateKey pk)) {
       throw new GeneralSecurityException("no private key " + alias);
@@ -157,8 +153,7 @@ public final class KeyStoreBackend {
     }
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     Files.deleteIfExists(tmp);
-    Files.createFile(
-        tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    Files.createFile(tmp, FileModes.FILE_0600);
     try (OutputStream out =
         Files.newOutputStream(tmp, StandardOpenOption.WRITE, StandardOpenOption.SYNC)) {
       store.store(out, password);
@@ -168,6 +163,11 @@ public final class KeyStoreBackend {
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
     }
+  }
+
+  /** Forgets the password (or PIN); keys already loaded keep working. */
+  public void close() {
+    java.util.Arrays.fill(password, '\0');
   }
 
   @Override

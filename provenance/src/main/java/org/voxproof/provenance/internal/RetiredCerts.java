@@ -20,8 +20,13 @@ public final class RetiredCerts {
   private RetiredCerts() {}
 
   public static void append(Path dir, List<X509Certificate> certs) throws IOException {
+    Path f = dir.resolve(FILE);
+    if (!Files.exists(f)) {
+      Files.createFile(f);
+      Files.setPosixFilePermissions(f, FileModes.PUBLIC_0644); // public: verifiers read it
+    }
     Files.writeString(
-        dir.resolve(FILE),
+        f,
         Certs.toPem(certs),
         StandardCharsets.US_ASCII,
         StandardOpenOption.CREATE,
@@ -38,7 +43,7 @@ public final class RetiredCerts {
     List<X509Certificate> out = new ArrayList<>();
     for (X509Certificate c : Certs.parsePem(Files.readString(f, StandardCharsets.US_ASCII))) {
       try {
-        c.verify(issuer.getPublicKey(), Crypto.BC);
+        c.verify(issuer.getPublicKey());
         out.add(c);
       } catch (GeneralSecurityException e) {
         // not ours: ignored
