@@ -1,10 +1,8 @@
 package org.voxproof.provenance;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.voxproof.provenance.internal.JsonText;
 
 /**
  * The JSON shapes of a {@link ManifestReport}, in one place for the command line and the services:
@@ -13,8 +11,6 @@ import java.util.Map;
  * their field order; values are strings, booleans, numbers, lists and maps only.
  */
 public final class ManifestReportJson {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-
   private ManifestReportJson() {}
 
   /**
@@ -49,11 +45,7 @@ public final class ManifestReportJson {
 
   /** {@link #full} as one line of JSON. */
   public static String toJson(ManifestReport r) {
-    try {
-      return MAPPER.writeValueAsString(full(r));
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
+    return JsonText.write(full(r));
   }
 
   private static Map<String, Object> status(ValidationStatus s) {
@@ -79,5 +71,4 @@ public final class ManifestReportJson {
     a.assurance().ifPresent(x -> v.put("assurance", x));
     return v;
   }
-
 }

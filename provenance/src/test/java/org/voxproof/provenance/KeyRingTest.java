@@ -216,6 +216,22 @@ class KeyRingTest {
         .hasMessageContaining("no key ring");
   }
 
+  @Test
+  void fromPem_keyOfAnotherCertificate_refused() throws Exception {
+    KeyRing a = TestFixtures.newKeyRing(dir.resolve("a"));
+    var other = java.security.KeyPairGenerator.getInstance("EC");
+    other.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+    String keyPem =
+        "-----BEGIN PRIVATE KEY-----\n"
+            + java.util.Base64.getMimeEncoder()
+                .encodeToString(other.generateKeyPair().getPrivate().getEncoded())
+            + "\n-----END PRIVATE KEY-----\n";
+    String chain = org.voxproof.provenance.internal.Certs.toPem(a.c2paSigner().certificateChain());
+    assertThatThrownBy(() -> SigningCredential.fromPem(keyPem, chain))
+        .isInstanceOf(ProvenanceException.class)
+        .hasMessageContaining("private key does not match the certificate");
+  }
+
   private static String mode(Path p) throws Exception {
     return PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
   }

@@ -15,7 +15,6 @@ import org.voxproof.http.ProblemMap;
 import org.voxproof.http.Tls;
 import org.voxproof.ledger.embedded.EmbeddedLedger;
 import org.voxproof.ledger.http.LedgerRoutes;
-import org.voxproof.ledger.note.Ed25519NoteKeys;
 import org.voxproof.ledger.note.NoteSigner;
 import org.voxproof.provenance.KeyRing;
 
@@ -58,11 +57,11 @@ public final class VoxProofServer implements AutoCloseable {
       Files.createDirectories(config.dataDir());
       // First use of a data directory creates the operator key ring (password file, mode 0600).
       KeyRing keys = KeyRing.builder().dataDirectory(config.dataDir()).open();
+      opened.push(keys);
       // The checkpoint key is named after the log's origin (C2SP convention).
       String origin =
           EmbeddedLedger.storedOrigin(config.dataDir()).orElseGet(EmbeddedLedger::newOrigin);
-      NoteSigner checkpointSigner =
-          Ed25519NoteKeys.fromPrivateKey(origin, keys.ledgerCheckpointKey().getPrivate());
+      NoteSigner checkpointSigner = keys.checkpointSigner(origin); // no key bytes leave the ring
       EmbeddedLedger ledger =
           EmbeddedLedger.builder(config.dataDir()).signer(checkpointSigner).open();
       opened.push(ledger);

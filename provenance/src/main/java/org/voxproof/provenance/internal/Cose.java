@@ -137,6 +137,10 @@ public final class Cose {
     if (!supported(s.alg())) {
       throw new java.security.NoSuchAlgorithmException("unsupported COSE alg " + s.alg());
     }
+    if (s.alg() == PS256) {
+      verifyPs256(s, toBeSigned(s.protectedBytes(), payload));
+      return;
+    }
     verify(s, Sig.publicKey(s.chain().get(0).getPublicKey()), payload);
   }
 
@@ -154,8 +158,6 @@ public final class Cose {
         Sig.verifyEcdsa(key, bits, tbs, s.signature());
       } else if (s.alg() == EDDSA) {
         Sig.verifyEd25519(key, tbs, s.signature());
-      } else if (s.alg() == PS256) {
-        verifyPs256(s, tbs);
       } else {
         throw new java.security.NoSuchAlgorithmException("unsupported COSE alg " + s.alg());
       }

@@ -148,11 +148,11 @@ public final class RingStore {
   private void createAll() throws GeneralSecurityException, IOException {
     KeyPair root = Crypto.newP256(store.provider());
     X509Certificate rootCert =
-        Certs.selfSignedRoot(root.getPublic(), root.getPrivate(), store.provider(), org);
+        CertIssuer.selfSignedRoot(root.getPublic(), root.getPrivate(), store.provider(), org);
     store.put(ROOT, root.getPrivate(), List.of(rootCert));
     KeyPair inter = Crypto.newP256(store.provider());
     X509Certificate interCert =
-        Certs.issue(
+        CertIssuer.issue(
             inter.getPublic(),
             Profile.INTERMEDIATE,
             0,
@@ -193,7 +193,7 @@ public final class RingStore {
   private X509Certificate issueLeaf(PublicKey key, Profile p, int gen)
       throws GeneralSecurityException {
     List<X509Certificate> ic = store.chain(INTERMEDIATE);
-    return Certs.issue(
+    return CertIssuer.issue(
         key, p, gen, org, ic.get(0), store.privateKey(INTERMEDIATE), store.provider());
   }
 

@@ -10,10 +10,19 @@ import java.security.Provider;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.SignatureException;
+import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.ECPublicKey;
+import java.security.spec.ECFieldFp;
+import java.security.spec.ECParameterSpec;
 import java.util.Arrays;
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.edec.EdECObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.CipherParameters;
 import org.bouncycastle.crypto.digests.SHA256Digest;
-import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
+import org.bouncycastle.crypto.ec.CustomNamedCurves;
+import org.bouncycastle.crypto.params.ECDomainParameters;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
@@ -21,8 +30,8 @@ import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 import org.bouncycastle.crypto.signers.ECDSASigner;
 import org.bouncycastle.crypto.signers.Ed25519Signer;
 import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
-import org.bouncycastle.crypto.util.PrivateKeyFactory;
-import org.bouncycastle.crypto.util.PublicKeyFactory;
+import org.bouncycastle.math.ec.ECCurve;
+import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.util.BigIntegers;
 
 /**
@@ -46,27 +55,43 @@ public final class Sig {
    */
   public static RawSigner signer(PrivateKey key, Provider provider, boolean ed25519)
       throws GeneralSecurityException {
-    byte[] pkcs8 = key.getEncoded();
-    if (pkcs8 == null) {
+    if (key.getEncoded() == null) {
       return jca(key, provider, ed25519);
     }
-    AsymmetricKeyParameter p;
+    if (ed25519) {
+      Ed25519PrivateKeyParameters ed = ed25519PrivateKey(key);
+      return data -> ed25519Sign(ed, data);
+    }
+    if (!(key instanceof ECPrivateKey ec)) {
+      throw new GeneralSecurityException("not an EC private key");
+    }
+    ECDomainParameters dom = domain(ec.getParams());
+    if (dom.getN().bitLength() != 256) {
+      throw new GeneralSecurityException("ES256 needs a P-256 key");
+    }
+    ECPrivateKeyParameters k = new ECPrivateKeyParameters(ec.getS(), dom);
+    return data -> es256Sign(k, data);
+  }
+
+  private static Ed25519PrivateKeyParameters ed25519PrivateKey(PrivateKey key)
+      throws GeneralSecurityException {
+    byte[] pkcs8 = key.getEncoded();
     try {
-      p = PrivateKeyFactory.createKey(pkcs8);
+      PrivateKeyInfo pki = PrivateKeyInfo.getInstance(pkcs8);
+      if (!EdECObjectIdentifiers.id_Ed25519.equals(pki.getPrivateKeyAlgorithm().getAlgorithm())) {
+        throw new GeneralSecurityException("not an Ed25519 private key");
+      }
+      byte[] seed = ASN1OctetString.getInstance(pki.parsePrivateKey()).getOctets();
+      try {
+        return new Ed25519PrivateKeyParameters(seed, 0);
+      } finally {
+        Arrays.fill(seed, (byte) 0);
+      }
     } catch (IOException | RuntimeException e) {
-      throw new GeneralSecurityException("unreadable private key", e);
+      throw new GeneralSecurityException("unreadable Ed25519 private key", e);
     } finally {
       Arrays.fill(pkcs8, (byte) 0);
     }
-    if (ed25519 && p instanceof Ed25519PrivateKeyParameters ed) {
-      return data -> ed25519Sign(ed, data);
-    }
-    if (!ed25519
-        && p instanceof ECPrivateKeyParameters ec
-        && ec.getParameters().getN().bitLength() == 256) {
-      return data -> es256Sign(ec, data);
-    }
-    throw new GeneralSecurityException("key does not match its certificate's algorithm");
   }
 
   private static RawSigner jca(PrivateKey key, Provider provider, boolean ed25519) {
@@ -96,19 +121,62 @@ public final class Sig {
     return out;
   }
 
-  /** A public key in Bouncy Castle's form, parsed once and reused for many verifications. */
+  /**
+   * A public key in Bouncy Castle's form (EC on P-256/384/521, or Ed25519), parsed once and reused
+   * for many verifications. The point is checked to lie on the named curve; a certificate with
+   * other (explicit) curve parameters is refused.
+   */
   public static CipherParameters publicKey(PublicKey key) throws GeneralSecurityException {
-    try {
-      return PublicKeyFactory.createKey(key.getEncoded());
-    } catch (IOException | RuntimeException e) {
-      throw new GeneralSecurityException("unreadable public key", e);
+    if (key instanceof ECPublicKey ec) {
+      ECDomainParameters dom = domain(ec.getParams());
+      try {
+        ECPoint q = dom.getCurve().validatePoint(ec.getW().getAffineX(), ec.getW().getAffineY());
+        return new ECPublicKeyParameters(q, dom);
+      } catch (IllegalArgumentException e) {
+        throw new GeneralSecurityException("EC public key is not a point on its curve", e);
+      }
     }
+    byte[] spki = key.getEncoded();
+    if (("Ed25519".equals(key.getAlgorithm()) || "EdDSA".equals(key.getAlgorithm()))
+        && spki != null
+        && spki.length == ED25519_SPKI_PREFIX.length + 32
+        && Arrays.equals(ED25519_SPKI_PREFIX, 0, 12, spki, 0, 12)) {
+      return new Ed25519PublicKeyParameters(spki, 12);
+    }
+    throw new java.security.InvalidKeyException("unsupported key " + key.getAlgorithm());
+  }
+
+  // SPEC: RFC 8410 §4: SEQUENCE { SEQUENCE { OID 1.3.101.112 }, BIT STRING (32 bytes) }.
+  private static final byte[] ED25519_SPKI_PREFIX =
+      java.util.HexFormat.of().parseHex("302a300506032b6570032100");
+
+  /** The named curve (P-256, P-384 or P-521) whose parameters equal {@code spec}, else throws. */
+  static ECDomainParameters domain(ECParameterSpec spec) throws GeneralSecurityException {
+    String name =
+        switch (spec.getOrder().bitLength()) {
+          case 256 -> "secp256r1";
+          case 384 -> "secp384r1";
+          case 521 -> "secp521r1";
+          default -> throw new java.security.InvalidKeyException("unsupported curve");
+        };
+    X9ECParameters x9 = CustomNamedCurves.getByName(name);
+    ECCurve c = x9.getCurve();
+    if (!(spec.getCurve().getField() instanceof ECFieldFp fp)
+        || !fp.getP().equals(c.getField().getCharacteristic())
+        || !spec.getCurve().getA().equals(c.getA().toBigInteger())
+        || !spec.getCurve().getB().equals(c.getB().toBigInteger())
+        || !spec.getOrder().equals(x9.getN())
+        || spec.getCofactor() != 1
+        || !spec.getGenerator().getAffineX().equals(x9.getG().getAffineXCoord().toBigInteger())
+        || !spec.getGenerator().getAffineY().equals(x9.getG().getAffineYCoord().toBigInteger())) {
+      throw new java.security.InvalidKeyException("curve is not " + name);
+    }
+    return new ECDomainParameters(x9);
   }
 
   /**
-   * Verifies a raw ECDSA (r||s, with SHA-{@code bits}) or Ed25519 signature; throws {@link
-   * SignatureException} if it does not verify, {@link NoSuchAlgorithmException} if the key does not
-   * fit the algorithm.
+   * Verifies a raw ECDSA signature (r||s, SHA-{@code bits}, on the curve {@code bits} fixes);
+   * throws {@link SignatureException} if it does not verify or the key does not fit the algorithm.
    */
   public static void verifyEcdsa(CipherParameters key, int bits, byte[] data, byte[] raw)
       throws GeneralSecurityException {
