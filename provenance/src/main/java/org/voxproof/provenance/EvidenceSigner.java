@@ -5,17 +5,14 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObject;
-import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.Payload;
-import com.nimbusds.jose.jca.JCAContext;
 import com.nimbusds.jose.util.Base64;
-import com.nimbusds.jose.util.Base64URL;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
+import org.voxproof.provenance.internal.CredentialJwsSigner;
 import org.voxproof.provenance.internal.EvidenceJson;
 
 /**
@@ -71,39 +68,10 @@ public final class EvidenceSigner {
               .x509CertChain(x5c)
               .build();
       JWSObject jws = new JWSObject(header, new Payload(EvidenceJson.write(evidence)));
-      jws.sign(new CredentialSigner(credential));
+      jws.sign(new CredentialJwsSigner(credential, null));
       return jws.serialize() + "\n";
     } catch (CertificateEncodingException | JOSEException e) {
       throw new ProvenanceException("cannot sign evidence: " + e.getMessage(), e);
-    }
-  }
-
-  /** Adapts a credential (software or PKCS#11) to Nimbus; the key never leaves the credential. */
-  private static final class CredentialSigner implements JWSSigner {
-    private final SigningCredential cred;
-    private final JCAContext jca = new JCAContext();
-
-    CredentialSigner(SigningCredential cred) {
-      this.cred = cred;
-    }
-
-    @Override
-    public Base64URL sign(JWSHeader header, byte[] signingInput) throws JOSEException {
-      try {
-        return Base64URL.encode(cred.sign(signingInput)); // ES256: raw r||s, as RFC 7518 §3.4
-      } catch (ProvenanceException e) {
-        throw new JOSEException(e.getMessage(), e);
-      }
-    }
-
-    @Override
-    public Set<JWSAlgorithm> supportedJWSAlgorithms() {
-      return Set.of(JWSAlgorithm.ES256);
-    }
-
-    @Override
-    public JCAContext getJCAContext() {
-      return jca;
     }
   }
 }

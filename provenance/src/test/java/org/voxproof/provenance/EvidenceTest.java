@@ -30,11 +30,7 @@ class EvidenceTest {
   @BeforeAll
   static void setUp() throws Exception {
     ring = TestFixtures.newKeyRing(dir.resolve("data"));
-    audio =
-        ManifestSigner.builder()
-            .keyRing(ring)
-            .build()
-            .sign(TestFixtures.toneWav(), TestFixtures.content());
+    audio = TestFixtures.signedWav(ring);
     var cp = ring.checkpointSigner(ORIGIN);
     try (EmbeddedLedger log =
         EmbeddedLedger.builder(dir.resolve("ledger")).origin(ORIGIN).signer(cp).open()) {

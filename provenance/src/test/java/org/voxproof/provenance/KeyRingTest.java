@@ -109,11 +109,7 @@ class KeyRingTest {
   @Test
   void rotate_manifestSignedBeforeStillVerifies() throws Exception {
     KeyRing ring = TestFixtures.newKeyRing(dir);
-    byte[] before =
-        ManifestSigner.builder()
-            .keyRing(ring)
-            .build()
-            .sign(TestFixtures.toneWav(), TestFixtures.content());
+    byte[] before = TestFixtures.signedWav(ring);
     ring.rotate();
     ManifestVerifier v = ManifestVerifier.builder().trustAnchor(ring.rootCertificate()).build();
     assertThat(v.verify(before).signer()).contains("C2PA Signer 1");

@@ -24,11 +24,7 @@ class ManifestReportJsonTest {
   @Test
   void toJson_signedFile_fullShapeInFieldOrder() throws Exception {
     KeyRing ring = TestFixtures.newKeyRing(dir);
-    byte[] signed =
-        ManifestSigner.builder()
-            .keyRing(ring)
-            .build()
-            .sign(TestFixtures.toneWav(), TestFixtures.content());
+    byte[] signed = TestFixtures.signedWav(ring);
     ManifestReport r =
         ManifestVerifier.builder().trustAnchor(ring.rootCertificate()).build().read(signed);
     String line = ManifestReportJson.toJson(r);

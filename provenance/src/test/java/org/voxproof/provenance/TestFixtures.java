@@ -56,6 +56,11 @@ final class TestFixtures {
         "basic");
   }
 
+  /** The tone WAV signed with the ring's C2PA key and {@link #content()}. */
+  static byte[] signedWav(KeyRing ring) throws ProvenanceException {
+    return ManifestSigner.builder().keyRing(ring).build().sign(toneWav(), content());
+  }
+
   static KeyRing newKeyRing(Path dir) throws KeyRingException {
     return KeyRing.builder().dataDirectory(dir).password("test-password".toCharArray()).open();
   }

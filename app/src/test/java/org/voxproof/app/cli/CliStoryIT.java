@@ -8,9 +8,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.voxproof.app.VoxProof;
 import org.voxproof.testkit.SpeechCorpus;
@@ -21,33 +20,15 @@ import org.voxproof.testkit.SpeechCorpus;
  */
 class CliStoryIT {
   @TempDir Path dir;
-  private final PrintStream realOut = System.out;
-  private ByteArrayOutputStream out;
-
-  @BeforeEach
-  void captureStdout() {
-    out = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void restoreStdout() {
-    System.setOut(realOut);
-  }
+  @RegisterExtension final CliRun cli = new CliRun();
 
   /** Runs a command; returns its exit code and leaves its stdout in {@link #lastJson()}. */
   private int run(Object... args) {
-    out.reset();
-    String[] a = new String[args.length];
-    for (int i = 0; i < args.length; i++) {
-      a[i] = args[i].toString();
-    }
-    return VoxProof.execute(a);
+    return cli.run(args);
   }
 
   private JsonNode lastJson() throws Exception {
-    String[] lines = out.toString(StandardCharsets.UTF_8).strip().split("\n");
-    return Json.mapper().readTree(lines[lines.length - 1]);
+    return cli.lastJson();
   }
 
   @Test

@@ -4,48 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.sound.sampled.AudioFileFormat;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.voxproof.app.VoxProof;
 
 /** {@code manifest sign|show} and {@code keys export-trust} through the command line. */
 class ManifestCommandTest {
   @TempDir Path dir;
-  private final PrintStream realOut = System.out;
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-
-  @BeforeEach
-  void captureStdout() {
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void restoreStdout() {
-    System.setOut(realOut);
-  }
+  @RegisterExtension final CliRun cli = new CliRun();
 
   private int run(Object... args) {
-    out.reset();
-    String[] a = new String[args.length];
-    for (int i = 0; i < args.length; i++) {
-      a[i] = args[i].toString();
-    }
-    return VoxProof.execute(a);
+    return cli.run(args);
   }
 
   private String stdout() {
-    return out.toString(StandardCharsets.UTF_8);
+    return cli.stdout();
   }
 
   private Path tone() throws Exception {
@@ -73,7 +52,7 @@ class ManifestCommandTest {
     Files.delete(data.resolve("keyring.p12"));
     Files.delete(data.resolve("keystore.password"));
     assertThat(run("manifest", "show", "--data-dir", data, signed)).isZero();
-    JsonNode j = Json.mapper().readTree(stdout().strip());
+    JsonNode j = cli.lastJson();
     assertThat(j.get("state").asText()).isEqualTo("Trusted");
     assertThat(j.get("codes").toString()).contains("signingCredential.trusted");
     assertThat(run("keys", "export-trust", "--data-dir", data)).isZero();
@@ -93,7 +72,7 @@ class ManifestCommandTest {
     Path signed = dir.resolve("signed.wav");
     assertThat(run("manifest", "sign", "--data-dir", dir.resolve("data"), tone(), signed)).isZero();
     assertThat(run("manifest", "show", "--data-dir", dir.resolve("none"), signed)).isZero();
-    JsonNode j = Json.mapper().readTree(stdout().strip());
+    JsonNode j = cli.lastJson();
     assertThat(j.get("state").asText()).isEqualTo("Valid");
     assertThat(j.get("trusted").asBoolean()).isFalse();
   }
