@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -53,6 +54,14 @@ public final class WatermarkBench implements Callable<Integer> {
   @Option(names = "--false-alarms", description = "run the false-alarm calibration on N windows")
   int falseAlarms;
 
+  @Option(
+      names = "--compare",
+      paramLabel = "CMD",
+      description =
+          "also run another tool on the same clips and attacks: CMD embed IN OUT PAYLOAD and"
+              + " CMD detect IN (last stdout line: 8 hex digits when found)")
+  String compare;
+
   @Override
   public Integer call() throws Exception {
     if (falseAlarms > 0) {
@@ -65,7 +74,7 @@ public final class WatermarkBench implements Callable<Integer> {
       }
     }
     WatermarkBenchStats stats =
-        new WatermarkBenchStats(attacks.stream().map(Attack::name).toList(), rates);
+        new WatermarkBenchStats(attacks.stream().map(Attack::name).toList(), rates, compare);
     int n = clips != null ? clips : quick ? 4 : 10;
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
@@ -96,7 +105,7 @@ public final class WatermarkBench implements Callable<Integer> {
         "mean detection %.3f over %d attacks (SNR %.1f dB, %d/%d false positives)%n",
         stats.meanDetection(),
         attacks.size(),
-        stats.snrSum.sum() / Math.max(1, stats.snrCount.sum()),
+        stats.meanSnr(),
         stats.falsePositives.sum(),
         stats.unmarked.sum());
     return 0;
@@ -110,18 +119,80 @@ public final class WatermarkBench implements Callable<Integer> {
     rng.nextBytes(secret);
     WatermarkKey key = new WatermarkKey("bench-" + ci, secret);
     Payload payload = new Payload(rng.nextInt());
+    long[] attackSeeds = rng.longs(attacks.size()).toArray();
     Watermarker wm = Watermarker.builder().build();
     float[] y = wm.embed(x, rate, payload, key);
-    s.snrSum.add(snrDb(x, y));
-    s.snrCount.increment();
+    s.quality(ri, ci, WatermarkQuality.of(x, y, rate), false);
     s.unmarked.increment();
     if (wm.detect(x, rate, key).found()) {
       s.falsePositives.increment();
     }
     for (int a = 0; a < attacks.size(); a++) {
-      attack(wm, attacks.get(a), new Audio(y, rate), key, payload, rng, s.cells[a][ri]);
+      Attack attack = attacks.get(a);
+      Audio marked = new Audio(y, rate);
+      long attackSeed = attackSeeds[a];
+      run(s.cells[a][ri], attack, () -> detect(wm, attack, marked, key, attackSeed), payload);
+    }
+    if (s.compare != null) {
+      compareClip(new CompareTool(s.compare), new Audio(x, rate), ri, ci, attacks, attackSeeds, s);
     }
     return null;
+  }
+
+  private void compareClip(
+      CompareTool tool,
+      Audio x,
+      int ri,
+      int ci,
+      List<Attack> attacks,
+      long[] attackSeeds,
+      WatermarkBenchStats s)
+      throws Exception {
+    Payload payload = new Payload(new Random(seed * 31 + ri * 1009L + ci).nextInt());
+    Audio y = tool.embed(x, payload);
+    s.quality(ri, ci, WatermarkQuality.of(x.pcm(), y.pcm(), x.rate()), true);
+    s.compareUnmarked.increment();
+    if (tool.detect(x).isPresent()) {
+      s.compareFalsePositives.increment();
+    }
+    for (int a = 0; a < attacks.size(); a++) {
+      Attack attack = attacks.get(a);
+      long attackSeed = attackSeeds[a];
+      run(
+          s.compareCells[a][ri],
+          attack,
+          () -> tool.detect(attack.apply(y, new Random(attackSeed))),
+          payload);
+    }
+  }
+
+  private static Optional<Payload> detect(
+      Watermarker wm, Attack attack, Audio marked, WatermarkKey key, long attackSeed)
+      throws Exception {
+    Audio out = attack.apply(marked, new Random(attackSeed));
+    Detection d = wm.detect(out.pcm(), out.rate(), key);
+    return d.found() ? d.payload() : Optional.empty();
+  }
+
+  /** One detection after one attack, counted in {@code cell}. */
+  interface Trial {
+    Optional<Payload> run() throws Exception;
+  }
+
+  private static void run(WatermarkBenchStats.Cell cell, Attack attack, Trial t, Payload want) {
+    cell.runs.increment();
+    try {
+      Optional<Payload> got = t.run();
+      if (got.isPresent()) {
+        cell.found.increment();
+        if (got.get().equals(want)) {
+          cell.exact.increment();
+        }
+      }
+    } catch (Exception e) {
+      cell.errors.increment();
+      System.err.println("bench: " + attack.name() + ": " + e.getMessage());
+    }
   }
 
   /** CPU time of embed and detect per clip, after two warm-up rounds (JIT). */
@@ -150,39 +221,5 @@ public final class WatermarkBench implements Callable<Integer> {
       }
     }
     return null;
-  }
-
-  private static void attack(
-      Watermarker wm,
-      Attack attack,
-      Audio marked,
-      WatermarkKey key,
-      Payload payload,
-      Random rng,
-      WatermarkBenchStats.Cell cell) {
-    cell.runs.increment();
-    try {
-      Audio out = attack.apply(marked, new Random(rng.nextLong()));
-      Detection d = wm.detect(out.pcm(), out.rate(), key);
-      if (d.found()) {
-        cell.found.increment();
-        if (d.payload().orElseThrow().equals(payload)) {
-          cell.exact.increment();
-        }
-      }
-    } catch (Exception e) {
-      cell.errors.increment();
-      System.err.println("bench: " + attack.name() + ": " + e.getMessage());
-    }
-  }
-
-  static double snrDb(float[] x, float[] y) {
-    double ex = 0;
-    double ew = 0;
-    for (int i = 0; i < x.length; i++) {
-      ex += (double) x[i] * x[i];
-      ew += (double) (y[i] - x[i]) * (y[i] - x[i]);
-    }
-    return 10 * Math.log10(ex / ew);
   }
 }

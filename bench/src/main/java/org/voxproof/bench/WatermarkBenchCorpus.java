@@ -96,9 +96,14 @@ final class WatermarkBenchCorpus {
   }
 
   private static float[] decode16(Path file) throws IOException {
+    return decodeMono(file, 16000);
+  }
+
+  /** Any audio file as mono PCM at {@code rate}. */
+  static float[] decodeMono(Path file, int rate) throws IOException {
     try {
       DecodedAudio a = AudioDecoder.create().decode(file);
-      return Resampler.resample(a.mono(), a.sampleRate(), 16000);
+      return Resampler.resample(a.mono(), a.sampleRate(), rate);
     } catch (AudioFormatException e) {
       throw new IOException(file + ": " + e.getMessage(), e);
     }

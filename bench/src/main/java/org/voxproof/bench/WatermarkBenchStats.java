@@ -5,6 +5,8 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.DoubleAdder;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -36,27 +38,50 @@ final class WatermarkBenchStats {
 
   final List<String> attacks;
   final int[] rates;
+  final String compare;
   final Cell[][] cells;
+  final Cell[][] compareCells;
   final Speed[] embed;
   final Speed[] detect;
   final Speed[] detectUnmarked;
-  final DoubleAdder snrSum = new DoubleAdder();
-  final LongAdder snrCount = new LongAdder();
   final LongAdder unmarked = new LongAdder();
   final LongAdder falsePositives = new LongAdder();
+  final LongAdder compareUnmarked = new LongAdder();
+  final LongAdder compareFalsePositives = new LongAdder();
+  private final Map<String, WatermarkQuality> quality = new ConcurrentSkipListMap<>();
 
-  WatermarkBenchStats(List<String> attacks, int[] rates) {
+  WatermarkBenchStats(List<String> attacks, int[] rates, String compare) {
     this.attacks = attacks;
     this.rates = rates;
-    cells = new Cell[attacks.size()][rates.length];
+    this.compare = compare;
+    cells = cells(attacks.size(), rates.length);
+    compareCells = cells(attacks.size(), rates.length);
     embed = speeds(rates.length);
     detect = speeds(rates.length);
     detectUnmarked = speeds(rates.length);
-    for (Cell[] row : cells) {
+  }
+
+  private static Cell[][] cells(int attacks, int rates) {
+    Cell[][] c = new Cell[attacks][rates];
+    for (Cell[] row : c) {
       for (int r = 0; r < row.length; r++) {
         row[r] = new Cell();
       }
     }
+    return c;
+  }
+
+  /** Records the quality of one marked clip (ours, or the compared tool's). */
+  void quality(int ri, int ci, WatermarkQuality q, boolean compared) {
+    quality.put(String.format(Locale.ROOT, "%d %03d %s", rates[ri], ci, compared ? "b" : "a"), q);
+  }
+
+  double meanSnr() {
+    return quality.entrySet().stream()
+        .filter(e -> e.getKey().endsWith("a"))
+        .mapToDouble(e -> e.getValue().snrDb())
+        .average()
+        .orElse(Double.NaN);
   }
 
   private static Speed[] speeds(int n) {
@@ -79,6 +104,41 @@ final class WatermarkBenchStats {
     return sum / Math.max(1, cells.length);
   }
 
+  private void printQuality(PrintStream out) {
+    out.println("per clip: SNR dB / worst 1 s block SNR dB / log-spectral distance dB");
+    quality.forEach(
+        (k, q) ->
+            out.printf(
+                Locale.ROOT,
+                "  %s %s: %.2f / %.2f / %.3f%n",
+                k.substring(0, k.length() - 2),
+                k.endsWith("a") ? "voxproof" : "compared",
+                q.snrDb(),
+                q.minBlockSnrDb(),
+                q.lsdDb()));
+    for (String tag : compare == null ? new String[] {"a"} : new String[] {"a", "b"}) {
+      double[] m = new double[3];
+      long n = 0;
+      for (Map.Entry<String, WatermarkQuality> e : quality.entrySet()) {
+        if (e.getKey().endsWith(tag)) {
+          m[0] += e.getValue().snrDb();
+          m[1] =
+              n == 0 ? e.getValue().minBlockSnrDb() : Math.min(m[1], e.getValue().minBlockSnrDb());
+          m[2] += e.getValue().lsdDb();
+          n++;
+        }
+      }
+      out.printf(
+          Locale.ROOT,
+          "%s: mean SNR %.2f dB, worst block %.2f dB, mean LSD %.3f dB over %d clips%n",
+          tag.equals("a") ? "voxproof" : "compared",
+          m[0] / Math.max(1, n),
+          m[1],
+          m[2] / Math.max(1, n),
+          n);
+    }
+  }
+
   private static double overall(Cell[] row, boolean detected) {
     long runs = 0;
     long hits = 0;
@@ -90,37 +150,53 @@ final class WatermarkBenchStats {
   }
 
   void printTable(PrintStream out) {
-    StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-20s", "attack"));
+    StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-22s", "attack"));
     for (int r : rates) {
       head.append(
           String.format(Locale.ROOT, " | det@%-3s exact@%-3s", r / 1000 + "k", r / 1000 + "k"));
     }
-    out.println(head.append(" | det   exact"));
+    head.append(" | det   exact");
+    if (compare != null) {
+      head.append(" | cmp det cmp exact");
+    }
+    out.println(head);
     for (int a = 0; a < attacks.size(); a++) {
-      StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-20s", attacks.get(a)));
+      StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-22s", attacks.get(a)));
       for (Cell c : cells[a]) {
         line.append(String.format(Locale.ROOT, " | %6.2f %9.2f", c.rate(c.found), c.rate(c.exact)));
       }
       line.append(
           String.format(
               Locale.ROOT, " | %5.3f %5.3f", overall(cells[a], true), overall(cells[a], false)));
+      if (compare != null) {
+        line.append(
+            String.format(
+                Locale.ROOT,
+                " | %7.3f %9.3f",
+                overall(compareCells[a], true),
+                overall(compareCells[a], false)));
+      }
       out.println(line);
     }
-    out.printf(
-        Locale.ROOT,
-        "mean SNR %.2f dB over %d marked clips%n",
-        snrSum.sum() / Math.max(1, snrCount.sum()),
-        snrCount.sum());
+    printQuality(out);
     out.printf(
         Locale.ROOT,
         "false positives: %d of %d unmarked clips%n",
         falsePositives.sum(),
         unmarked.sum());
+    if (compare != null) {
+      out.printf(
+          Locale.ROOT,
+          "compared tool (%s): false positives %d of %d unmarked clips%n",
+          compare,
+          compareFalsePositives.sum(),
+          compareUnmarked.sum());
+    }
     for (int r = 0; r < rates.length; r++) {
       out.printf(
           Locale.ROOT,
-          "%d Hz, per core: embed %.0fx real time; detect %.0fx (no speed search, marked);"
-              + " %.0fx (speed search armed, unmarked)%n",
+          "%d Hz, per core: embed %.0fx real time; detect %.0fx (marked);"
+              + " %.0fx (unmarked, every search armed)%n",
           rates[r],
           embed[r].timesRealTime(),
           detect[r].timesRealTime(),

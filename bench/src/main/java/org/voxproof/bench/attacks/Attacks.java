@@ -8,7 +8,8 @@ import org.voxproof.dsp.Resampler;
 
 /**
  * The attack set: AudioSeal's evaluation set with its parameters (pink noise as AudioSeal defines
- * it), plus telephony, Opus, MP3 cascade, crops, and one harsher extra: true pink noise of rms 0.1.
+ * it), plus true pink noise of rms 0.1, telephony (G.711, GSM), Opus at 12/16/24 kbit/s, an MP3
+ * cascade, voice changers (pitch ±2 semitones, tempo ±5 %) and crops.
  */
 public final class Attacks {
   private Attacks() {}
@@ -17,6 +18,7 @@ public final class Attacks {
   public static List<Attack> all() {
     List<Attack> a = new ArrayList<>(java());
     a.addAll(codecs());
+    a.addAll(voiceChangers());
     a.add(crop(3));
     a.add(crop(5));
     return a;
@@ -48,9 +50,18 @@ public final class Attacks {
         Attack.of("echo 0.5s 0.5", (in, r) -> map(in, echo(in.pcm(), in.rate() / 2, 0.5f))),
         Attack.of(
             "pink noise 0.1", (in, r) -> mix(in, Noise.audioSealPink(in.pcm().length, 0.1, r))),
-        Attack.of("pink rms 0.1 (extra)", (in, r) -> mix(in, Noise.pink(in.pcm().length, 0.1, r))),
+        Attack.of("pink rms 0.1", (in, r) -> mix(in, Noise.pink(in.pcm().length, 0.1, r))),
         Attack.of("white noise 0.05", (in, r) -> mix(in, Noise.white(in.pcm().length, 0.05, r))),
         Attack.of("smooth 40", (in, r) -> map(in, Filters.movingAverage(in.pcm(), 40))));
+  }
+
+  /** Voice changers: pitch with tempo kept, tempo with pitch kept (sox's WSOLA). */
+  static List<Attack> voiceChangers() {
+    return List.of(
+        new SoxEffect("pitch +2 semitones", "pitch", "200"),
+        new SoxEffect("pitch -2 semitones", "pitch", "-200"),
+        new SoxEffect("tempo +5%", "tempo", "1.05"),
+        new SoxEffect("tempo -5%", "tempo", "0.95"));
   }
 
   static List<Attack> codecs() {
@@ -59,6 +70,9 @@ public final class Attacks {
         new Codec("mp3 32k", "mp3", 0, "-c:a", "libmp3lame", "-b:a", "32k"),
         new Codec("g711 mu-law 8k", "wav", 8000, "-ar", "8000", "-c:a", "pcm_mulaw"),
         new Codec("opus 12k", "ogg", 0, "-c:a", "libopus", "-b:a", "12k"),
+        new Codec("opus 16k", "ogg", 0, "-c:a", "libopus", "-b:a", "16k"),
+        new Codec("opus 24k", "ogg", 0, "-c:a", "libopus", "-b:a", "24k"),
+        new Codec("gsm full rate", "gsm", 8000, "-ar", "8000", "-ac", "1", "-c:a", "libgsm"),
         new Chain(
             "mp3 128k then 64k",
             new Codec("mp3 128k", "mp3", 0, "-c:a", "libmp3lame", "-b:a", "128k"),

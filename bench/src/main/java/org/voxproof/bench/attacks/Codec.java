@@ -60,12 +60,7 @@ public final class Codec implements Attack {
               raw.toString()));
       return new Audio(WavIo.readF32(raw), rate);
     } finally {
-      try (var files = Files.list(dir)) {
-        for (Path p : files.toList()) {
-          Files.deleteIfExists(p);
-        }
-      }
-      Files.deleteIfExists(dir);
+      WavIo.deleteDir(dir);
     }
   }
 

@@ -30,4 +30,14 @@ public final class WavIo {
     b.asFloatBuffer().get(out);
     return out;
   }
+
+  /** Deletes a flat temporary directory and its files. */
+  public static void deleteDir(Path dir) throws IOException {
+    try (var files = Files.list(dir)) {
+      for (Path p : files.toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+    Files.deleteIfExists(dir);
+  }
 }
