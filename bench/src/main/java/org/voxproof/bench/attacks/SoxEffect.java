@@ -11,18 +11,13 @@ import java.util.Random;
  * A sox effect chain (for example {@code pitch 200} or {@code tempo 1.05}) on 16-bit WAV, read back
  * as float at the same rate. Temporary files are removed.
  */
-public final class SoxEffect implements Attack {
-  private final String name;
-  private final List<String> effect;
-
-  public SoxEffect(String name, String... effect) {
-    this.name = name;
-    this.effect = List.of(effect);
+public record SoxEffect(String name, List<String> effect) implements Attack {
+  public SoxEffect {
+    effect = List.copyOf(effect);
   }
 
-  @Override
-  public String name() {
-    return name;
+  public SoxEffect(String name, String... effect) {
+    this(name, List.of(effect));
   }
 
   @Override
