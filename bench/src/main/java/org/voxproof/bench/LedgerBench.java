@@ -26,8 +26,11 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code voxproof bench ledger}: durable appends/s of the embedded log with 1, 4 and 16 blocking
- * writers (each append acknowledged only after fsync), raw fsync cost, and proof latency. Table on
- * stderr; the last stdout line is {@code N durable appends/s} (the best writer count).
+ * writers (each append acknowledged only after its batch and the checkpoint covering it are
+ * fsynced), raw fsync cost, and proof latency. Table on stderr; the last stdout line is {@code N
+ * durable appends/s} (the best writer count). With {@code --data-dir} the log there is used with
+ * its own key; a log signed by another key (a {@code serve} data directory, signed by the operator
+ * key ring) is refused, never re-keyed.
  */
 @Command(
     name = "ledger",
@@ -52,11 +55,15 @@ public final class LedgerBench implements Callable<Integer> {
     Path dir = temp ? Files.createTempDirectory("voxproof-bench-ledger") : dataDir;
     Files.createDirectories(dir);
     PrintWriter err = spec.commandLine().getErr();
-    err.printf("ledger bench in %s (%d cores)%n", dir, Runtime.getRuntime().availableProcessors());
-    err.printf("fsync (4 KiB write + force): %.1f us%n", fsyncMicros(dir));
-    err.printf("%-24s %12s %10s %12s%n", "writers", "appends/s", "batch", "fsync us");
     double best = 0;
+    // The log's own key; a log signed by another key (serve's key ring) is refused, not re-keyed.
     try (EmbeddedLedger ledger = EmbeddedLedger.builder(dir).open()) {
+      err.printf(
+          "ledger bench in %s (%d cores)%n", dir, Runtime.getRuntime().availableProcessors());
+      err.printf("fsync (4 KiB write + force): %.1f us%n", fsyncMicros(dir));
+      err.printf(
+          "%-24s %12s %10s %12s %14s%n",
+          "writers", "appends/s", "batch", "fsync us", "checkpoint us");
       for (int writers : new int[] {1, 4, 16}) {
         EmbeddedLedger.CommitStats before = ledger.commitStats();
         double rate = appends(ledger, writers);
@@ -89,11 +96,12 @@ public final class LedgerBench implements Callable<Integer> {
       EmbeddedLedger.CommitStats b) {
     long batches = Math.max(1, b.batches() - a.batches());
     err.printf(
-        "%-24s %,12.0f %10.1f %12.0f%n",
+        "%-24s %,12.0f %10.1f %12.0f %14.0f%n",
         what,
         rate,
         (b.appends() - a.appends()) / (double) batches,
-        (b.syncNanos() - a.syncNanos()) / 1e3 / batches);
+        (b.syncNanos() - a.syncNanos()) / 1e3 / batches,
+        (b.checkpointNanos() - a.checkpointNanos()) / 1e3 / batches);
   }
 
   private double appends(EmbeddedLedger ledger, int writers) throws Exception {

@@ -1,100 +1,113 @@
 package org.voxproof.ledger.embedded;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.Arrays;
+import java.util.List;
 import org.voxproof.ledger.LedgerCorruptException;
 import org.voxproof.ledger.SignedCheckpoint;
 import org.voxproof.ledger.merkle.ProofVerificationException;
 import org.voxproof.ledger.note.Checkpoint;
 import org.voxproof.ledger.note.NoteSigner;
+import org.voxproof.ledger.note.NoteVerifier;
 import org.voxproof.ledger.note.SignedNote;
 
 /**
- * Signs a C2SP checkpoint after every batch and rewrites {@code checkpoint} at most every few
- * hundred milliseconds. The stored checkpoint is also the recovery floor: entries it covers were
- * acknowledged, so losing or changing any of them is corruption, not a torn tail.
+ * Signs one C2SP checkpoint per group commit and stores it ({@link CheckpointFile}) before the
+ * batch is acknowledged, so the stored checkpoint never trails an acknowledged entry. The stored
+ * checkpoint is also the recovery floor: losing or changing any entry it covers is corruption, not
+ * a torn tail.
  */
-final class CheckpointPublisher {
-  private static final System.Logger LOG = System.getLogger(CheckpointPublisher.class.getName());
-
-  private final LedgerDir dir;
+final class CheckpointPublisher implements AutoCloseable {
   private final String origin;
   private final NoteSigner signer;
-  private final LogState state;
-  private final long intervalMillis;
-  private volatile SignedCheckpoint latest;
-  private long persistedSize = -1;
-  private long lastPersist;
+  private final CheckpointFile file;
+  private SignedCheckpoint latest;
 
-  CheckpointPublisher(
-      LedgerDir dir, String origin, NoteSigner signer, LogState state, long intervalMillis) {
-    this.dir = dir;
+  CheckpointPublisher(String origin, NoteSigner signer, CheckpointFile file) {
     this.origin = origin;
     this.signer = signer;
-    this.state = state;
-    this.intervalMillis = intervalMillis;
-  }
-
-  /** Writer thread, after a batch is durable and published. */
-  void afterCommit() {
-    latest = sign(state.size());
-  }
-
-  SignedCheckpoint latest() {
-    return latest;
-  }
-
-  /** A checkpoint whose tree holds {@code index}. */
-  SignedCheckpoint covering(long index) {
-    SignedCheckpoint cp = latest;
-    return index < cp.size() ? cp : sign(state.size());
-  }
-
-  /** Writer thread: rewrites the checkpoint file if it is stale and the interval has passed. */
-  void maybePersist() {
-    long now = System.currentTimeMillis();
-    if (latest.size() != persistedSize && now - lastPersist >= intervalMillis) {
-      try {
-        persist();
-      } catch (IOException e) {
-        LOG.log(System.Logger.Level.WARNING, "cannot write the checkpoint file: {0}", e.toString());
-      }
-      lastPersist = now;
-    }
-  }
-
-  void persist() throws IOException {
-    SignedCheckpoint cp = latest;
-    dir.writeAtomically(dir.checkpoint(), cp.note(), false);
-    persistedSize = cp.size();
+    this.file = file;
   }
 
   // SPEC: C2SP tlog-checkpoint: origin, size, base64 root, signed as a C2SP signed-note.
-  private SignedCheckpoint sign(long size) {
-    byte[] root = state.tree.root(size);
-    String body = new Checkpoint(origin, size, root, java.util.List.of()).body();
+  /**
+   * Signs the head of size {@code size} with root {@code root}; may throw what the signer throws.
+   */
+  SignedCheckpoint sign(long size, byte[] root) {
+    String body = new Checkpoint(origin, size, root, List.of()).body();
     return new SignedCheckpoint(origin, size, root, SignedNote.sign(body, signer).text());
   }
 
-  /** The checkpoint stored in the data directory, or null. */
-  static SignedCheckpoint readStored(LedgerDir dir) throws LedgerCorruptException, IOException {
-    if (!Files.exists(dir.checkpoint())) {
-      return null;
+  /** Writer: stores {@code cp} durably. */
+  void store(SignedCheckpoint cp) throws IOException {
+    file.store(cp.note());
+  }
+
+  /**
+   * Writer: makes a stored checkpoint and the entries it covers visible together ({@code
+   * publishEntries} first), so that {@link #covering} never sees one without the other.
+   */
+  synchronized void publish(SignedCheckpoint cp, Runnable publishEntries) {
+    publishEntries.run();
+    latest = cp;
+  }
+
+  synchronized SignedCheckpoint latest() {
+    return latest;
+  }
+
+  /** The latest checkpoint; it covers every published entry. */
+  synchronized SignedCheckpoint covering(long index) {
+    if (index >= latest.size()) {
+      throw new IllegalStateException("entry " + index + " is not published");
     }
-    String text = Files.readString(dir.checkpoint(), StandardCharsets.UTF_8);
+    return latest;
+  }
+
+  @Override
+  public void close() throws IOException {
+    file.close();
+  }
+
+  /**
+   * Reads the stored checkpoints and checks each: a valid signature by {@code key}, the log's
+   * origin. Returns the newest, or null when the log has none.
+   */
+  static Stored readVerified(LedgerDir dir, String origin, NoteVerifier key)
+      throws IOException, LedgerCorruptException {
+    List<CheckpointFile.Slot> slots = CheckpointFile.read(dir);
+    SignedCheckpoint newest = null;
+    for (CheckpointFile.Slot s : slots) {
+      SignedCheckpoint cp = verify(s.note(), origin, key);
+      newest = newest == null ? cp : newest;
+    }
+    return newest == null ? null : new Stored(newest, slots.get(0));
+  }
+
+  /** The newest stored checkpoint and the slot it is in. */
+  record Stored(SignedCheckpoint checkpoint, CheckpointFile.Slot slot) {}
+
+  private static SignedCheckpoint verify(String text, String origin, NoteVerifier key)
+      throws LedgerCorruptException {
     try {
-      Checkpoint cp = Checkpoint.parse(SignedNote.parse(text).body());
+      Checkpoint cp = Checkpoint.parse(SignedNote.open(text, List.of(key)).body());
+      if (!cp.origin().equals(origin)) {
+        throw new LedgerCorruptException("checkpoint origin " + cp.origin() + " is not " + origin);
+      }
       return new SignedCheckpoint(cp.origin(), cp.size(), cp.rootHash(), text);
     } catch (ProofVerificationException e) {
-      throw new LedgerCorruptException("the stored checkpoint is malformed", e);
+      throw new LedgerCorruptException(
+          "the stored checkpoint does not verify: " + e.getMessage(), e);
     }
   }
 
   /** Fails unless the replayed log still holds the stored checkpoint's tree. */
   static void checkFloor(SignedCheckpoint floor, LogState state) throws LedgerCorruptException {
     if (floor == null) {
+      if (state.size() > 0) {
+        throw new LedgerCorruptException(
+            "the log has " + state.size() + " entries but no stored checkpoint");
+      }
       return;
     }
     if (state.size() < floor.size()) {

@@ -18,6 +18,7 @@ import org.voxproof.ledger.LedgerCorruptException;
 import org.voxproof.ledger.LedgerEntry;
 import org.voxproof.ledger.LedgerEvidence;
 import org.voxproof.ledger.LedgerException;
+import org.voxproof.ledger.LedgerIdentityException;
 import org.voxproof.ledger.LedgerNotFoundException;
 import org.voxproof.ledger.LedgerRangeException;
 import org.voxproof.ledger.LedgerRecord;
@@ -30,9 +31,10 @@ import org.voxproof.ledger.note.TlogProof;
 
 /**
  * The embedded default: an append-only Merkle log in {@code <data-dir>/ledger/}. Appends are
- * group-committed with {@code fsync} and acknowledged only when durable; on open a torn tail is
- * cut, and the log is checked against its last checkpoint. One writer per data directory (a lock
- * file); readers use {@link LogVerifier}.
+ * group-committed with {@code fsync} and acknowledged only when durable and covered by a stored
+ * signed checkpoint, which the caller gets in {@link AppendResult#checkpoint()}; on open the stored
+ * checkpoint must verify against the log's key, a torn tail is cut, and the log is checked against
+ * the checkpoint. One writer per data directory (a lock file); readers use {@link LogVerifier}.
  */
 public final class EmbeddedLedger implements ProvenanceLedger {
   private static final System.Logger LOG = System.getLogger(EmbeddedLedger.class.getName());
@@ -41,7 +43,7 @@ public final class EmbeddedLedger implements ProvenanceLedger {
   private final EntryFile file;
   private final EntryReader reader;
   private final FileChannel lockChannel;
-  private final LogState state;
+  private final LogState state = new LogState();
   private final CheckpointPublisher checkpoints;
   private final GroupCommitWriter writer;
   private final Thread writerThread;
@@ -50,38 +52,34 @@ public final class EmbeddedLedger implements ProvenanceLedger {
   private EmbeddedLedger(Builder b, LedgerDir dir, FileChannel lockChannel) throws LedgerException {
     this.lockChannel = lockChannel;
     this.origin = dir.resolveOrigin(b.wantedOrigin());
-    NoteSigner signer =
-        b.signer != null ? b.signer : CheckpointKeys.loadOrCreate(b.dataDir, origin);
-    this.state = new LogState();
     EntryFile opened = null;
+    CheckpointFile cpFile = new CheckpointFile(dir);
     try {
-      dir.writeAtomically(dir.verifierKey(), signer.verifier().verifierKey() + "\n", false);
-      SignedCheckpoint floor = CheckpointPublisher.readStored(dir);
+      NoteSigner signer =
+          b.signer != null ? b.signer : CheckpointKeys.loadOrCreate(b.dataDir, origin);
+      CheckpointPublisher.Stored floor = CheckpointKeys.checkIdentity(dir, origin, signer);
       this.reader = new EntryReader(dir.entries());
       this.file = EntryFile.openForWrite(dir.entries());
       opened = file;
       dir.syncDir();
       LogLoader.Loaded loaded = LogLoader.load(dir.entries(), file, state);
-      CheckpointPublisher.checkFloor(floor, state);
+      CheckpointPublisher.checkFloor(floor == null ? null : floor.checkpoint(), state);
       this.recoveredTailBytes = loaded.tailBytes();
       if (loaded.tailBytes() > 0) {
         LOG.log(System.Logger.Level.WARNING, "cut a torn tail of {0} bytes", loaded.tailBytes());
         file.truncate(loaded.validEnd());
       }
-      this.checkpoints = new CheckpointPublisher(dir, origin, signer, state, b.checkpointMillis);
-      checkpoints.afterCommit();
-      checkpoints.persist();
+      cpFile.open(floor == null ? null : floor.slot());
+      this.checkpoints = new CheckpointPublisher(origin, signer, cpFile);
+      SignedCheckpoint head = checkpoints.sign(state.size(), state.tree.root(state.size()));
+      checkpoints.store(head);
+      checkpoints.publish(head, () -> {});
       this.writer =
           new GroupCommitWriter(
-              file,
-              state,
-              loaded.validEnd(),
-              b.queueCapacity,
-              b.maxBatch,
-              checkpoints::afterCommit,
-              checkpoints::maybePersist);
+              file, state, loaded.validEnd(), b.queueCapacity, b.maxBatch, checkpoints);
     } catch (IOException | LedgerException | RuntimeException e) {
       closeQuietly(opened, e);
+      closeQuietly(cpFile, e);
       if (e instanceof LedgerException le) {
         throw le;
       }
@@ -95,11 +93,11 @@ public final class EmbeddedLedger implements ProvenanceLedger {
     writerThread.start();
   }
 
-  private static void closeQuietly(EntryFile f, Exception failure) {
+  private static void closeQuietly(AutoCloseable f, Exception failure) {
     if (f != null) {
       try {
         f.close();
-      } catch (IOException e) {
+      } catch (Exception e) {
         failure.addSuppressed(e);
       }
     }
@@ -134,12 +132,13 @@ public final class EmbeddedLedger implements ProvenanceLedger {
    * @param batches batches written, each with one {@code fsync}
    * @param appends appends in those batches
    * @param syncNanos time spent writing and forcing them
+   * @param checkpointNanos time spent signing their checkpoints and storing them durably
    */
-  public record CommitStats(long batches, long appends, long syncNanos) {}
+  public record CommitStats(long batches, long appends, long syncNanos, long checkpointNanos) {}
 
   public CommitStats commitStats() {
     long[] s = writer.stats();
-    return new CommitStats(s[0], s[1], s[2]);
+    return new CommitStats(s[0], s[1], s[2], s[3]);
   }
 
   /** The number of durable entries. */
@@ -244,8 +243,8 @@ public final class EmbeddedLedger implements ProvenanceLedger {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    try (lockChannel) {
-      checkpoints.persist();
+    try (lockChannel;
+        checkpoints) {
       file.close();
       reader.close();
     } catch (IOException e) {
@@ -260,7 +259,6 @@ public final class EmbeddedLedger implements ProvenanceLedger {
     private NoteSigner signer;
     private int queueCapacity = 65_536;
     private int maxBatch = 4_096;
-    private long checkpointMillis = 200;
 
     private Builder(Path dataDir) {
       this.dataDir = dataDir;
@@ -282,9 +280,9 @@ public final class EmbeddedLedger implements ProvenanceLedger {
       return this;
     }
 
-    private String wantedOrigin() throws LedgerStorageException {
+    private String wantedOrigin() throws LedgerIdentityException {
       if (origin != null && signer != null && !origin.equals(signer.name())) {
-        throw new LedgerStorageException(
+        throw new LedgerIdentityException(
             "the checkpoint key is named " + signer.name() + ", not after the origin " + origin);
       }
       return origin != null ? origin : signer != null ? signer.name() : null;
@@ -293,12 +291,6 @@ public final class EmbeddedLedger implements ProvenanceLedger {
     /** Pending appends beyond this are refused with {@code LedgerOverloadedException}. */
     public Builder queueCapacity(int n) {
       this.queueCapacity = n;
-      return this;
-    }
-
-    /** How often, at most, the signed checkpoint file is rewritten. */
-    public Builder checkpointMillis(long millis) {
-      this.checkpointMillis = millis;
       return this;
     }
 

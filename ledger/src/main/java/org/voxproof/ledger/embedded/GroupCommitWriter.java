@@ -13,23 +13,25 @@ import org.voxproof.ledger.LedgerConflictException;
 import org.voxproof.ledger.LedgerOverloadedException;
 import org.voxproof.ledger.LedgerRecord;
 import org.voxproof.ledger.LedgerStorageException;
+import org.voxproof.ledger.SignedCheckpoint;
 
 /**
- * The single writer: takes every pending append, writes them as one batch, forces the file to the
- * device, publishes them, and only then completes their futures (group commit).
+ * The single writer (group commit): takes every pending append, signs a checkpoint over the log
+ * with them, writes them as one batch and forces the file to the device, stores the checkpoint and
+ * forces it, publishes them, and only then completes their futures with that checkpoint. Nothing is
+ * acknowledged that the stored checkpoint does not cover.
  */
 final class GroupCommitWriter implements Runnable {
   private final BlockingQueue<Pending> queue;
   private final int maxBatch;
   private final EntryFile file;
   private final LogState state;
-  private final Runnable afterCommit;
-  private final Runnable idle;
+  private final CheckpointPublisher checkpoints;
   private volatile boolean closing;
   private volatile String broken;
   private long end;
   private final java.util.concurrent.atomic.AtomicLongArray stats =
-      new java.util.concurrent.atomic.AtomicLongArray(3);
+      new java.util.concurrent.atomic.AtomicLongArray(4);
 
   @SuppressWarnings("ArrayRecordComponent") // internal, never compared
   private record Pending(
@@ -41,15 +43,13 @@ final class GroupCommitWriter implements Runnable {
       long end,
       int capacity,
       int maxBatch,
-      Runnable afterCommit,
-      Runnable idle) {
+      CheckpointPublisher checkpoints) {
     this.file = file;
     this.state = state;
     this.end = end;
     this.queue = new ArrayBlockingQueue<>(capacity);
     this.maxBatch = maxBatch;
-    this.afterCommit = afterCommit;
-    this.idle = idle;
+    this.checkpoints = checkpoints;
   }
 
   /** Queues an append; encoding and hashing happen on the caller's thread. */
@@ -68,9 +68,12 @@ final class GroupCommitWriter implements Runnable {
     return f;
   }
 
-  /** Batches written, appends in them, and nanoseconds spent in write + fsync. */
+  /**
+   * Batches written, appends in them, nanoseconds spent writing and forcing them, and nanoseconds
+   * spent signing and storing their checkpoints.
+   */
   long[] stats() {
-    return new long[] {stats.get(0), stats.get(1), stats.get(2)};
+    return new long[] {stats.get(0), stats.get(1), stats.get(2), stats.get(3)};
   }
 
   /** No append is accepted after this; the writer drains what is queued, then stops. */
@@ -83,7 +86,7 @@ final class GroupCommitWriter implements Runnable {
     List<Pending> batch = new ArrayList<>(maxBatch);
     try {
       while (step(batch)) {
-        idle.run();
+        // next batch
       }
     } catch (RuntimeException | Error e) {
       broken = "the ledger writer stopped: " + e;
@@ -140,25 +143,51 @@ final class GroupCommitWriter implements Runnable {
       outcomes.add(o);
     }
     buf.flip();
+    SignedCheckpoint cp = buf.hasRemaining() ? writeAndSign(batch, buf) : checkpoints.latest();
+    if (cp != null) {
+      checkpoints.publish(cp, state::publish);
+      complete(batch, outcomes, cp);
+    }
+  }
+
+  /** Signs, writes, stores; returns the stored checkpoint, or null after failing the batch. */
+  private SignedCheckpoint writeAndSign(List<Pending> batch, ByteBuffer buf) {
+    long t0 = System.nanoTime();
+    SignedCheckpoint cp;
+    try {
+      cp = checkpoints.sign(state.pending(), state.tree.pendingRoot());
+    } catch (RuntimeException e) {
+      state.rollback();
+      failAll(batch, new LedgerStorageException("cannot sign a checkpoint; nothing was logged", e));
+      return null;
+    }
+    long t1 = System.nanoTime();
     int written = buf.remaining();
     try {
-      if (written > 0) {
-        long t0 = System.nanoTime();
-        file.writeDurably(buf, end);
-        stats.addAndGet(0, 1);
-        stats.addAndGet(1, batch.size());
-        stats.addAndGet(2, System.nanoTime() - t0);
-      }
+      file.writeDurably(buf, end);
     } catch (IOException | RuntimeException e) {
       state.rollback();
       cutBack();
       failAll(batch, new LedgerStorageException("append failed; nothing was logged", e));
-      return;
+      return null;
+    }
+    long t2 = System.nanoTime();
+    try {
+      checkpoints.store(cp);
+    } catch (IOException | RuntimeException e) {
+      // The entries are durable but not covered: the next start keeps or cuts them; this writer
+      // cannot know what the checkpoint file now holds, so it stops.
+      state.rollback();
+      broken = "the checkpoint could not be stored: " + e;
+      failAll(batch, new LedgerStorageException(broken, e));
+      return null;
     }
     end += written;
-    state.publish();
-    afterCommit.run();
-    complete(batch, outcomes);
+    stats.addAndGet(0, 1);
+    stats.addAndGet(1, batch.size());
+    stats.addAndGet(2, t2 - t1);
+    stats.addAndGet(3, System.nanoTime() - t2 + t1 - t0);
+    return cp;
   }
 
   private void cutBack() {
@@ -169,14 +198,15 @@ final class GroupCommitWriter implements Runnable {
     }
   }
 
-  private static void complete(List<Pending> batch, List<LogState.Outcome> outcomes) {
+  private static void complete(
+      List<Pending> batch, List<LogState.Outcome> outcomes, SignedCheckpoint cp) {
     for (int i = 0; i < batch.size(); i++) {
       CompletableFuture<AppendResult> f = batch.get(i).future;
       LogState.Outcome o = outcomes.get(i);
       if (o instanceof LogState.Added a) {
-        f.complete(new AppendResult(a.index(), false));
+        f.complete(new AppendResult(a.index(), false, cp));
       } else if (o instanceof LogState.Duplicate d) {
-        f.complete(new AppendResult(d.index(), true));
+        f.complete(new AppendResult(d.index(), true, cp));
       } else if (o instanceof LogState.Conflict c) {
         f.completeExceptionally(new LedgerConflictException(c.reason()));
       }

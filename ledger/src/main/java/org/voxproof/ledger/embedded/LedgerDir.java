@@ -12,8 +12,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Optional;
-import org.voxproof.ledger.LedgerCorruptException;
 import org.voxproof.ledger.LedgerException;
+import org.voxproof.ledger.LedgerIdentityException;
 import org.voxproof.ledger.LedgerStorageException;
 
 /** The files of the embedded log under {@code <data-dir>/ledger/}. */
@@ -32,7 +32,13 @@ final class LedgerDir {
     return dir.resolve("entries");
   }
 
-  Path checkpoint() {
+  /** The two-slot checkpoint file ({@link CheckpointFile}). */
+  Path checkpoints() {
+    return dir.resolve("checkpoints");
+  }
+
+  /** The single text checkpoint of logs made before {@link #checkpoints()} existed. */
+  Path legacyCheckpoint() {
     return dir.resolve("checkpoint");
   }
 
@@ -57,7 +63,7 @@ final class LedgerDir {
     Optional<String> stored = storedOrigin();
     if (stored.isPresent()) {
       if (wanted != null && !wanted.equals(stored.get())) {
-        throw new LedgerCorruptException(
+        throw new LedgerIdentityException(
             "this log's origin is " + stored.get() + ", not " + wanted);
       }
       return stored.get();
@@ -91,6 +97,11 @@ final class LedgerDir {
 
   /** Writes {@code text} to {@code file} atomically and durably (temp file, force, rename). */
   void writeAtomically(Path file, String text, boolean secret) throws IOException {
+    writeAtomically(file, text.getBytes(StandardCharsets.UTF_8), secret);
+  }
+
+  /** Writes {@code bytes} to {@code file} atomically and durably (temp file, force, rename). */
+  void writeAtomically(Path file, byte[] bytes, boolean secret) throws IOException {
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     Files.deleteIfExists(tmp);
     if (secret) {
@@ -104,7 +115,10 @@ final class LedgerDir {
     }
     try (FileChannel ch =
         FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-      ch.write(java.nio.ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
+      java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes);
+      while (b.hasRemaining()) {
+        ch.write(b);
+      }
       ch.force(true);
     }
     try {

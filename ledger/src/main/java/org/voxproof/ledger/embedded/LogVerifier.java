@@ -5,20 +5,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
-import java.util.List;
 import org.voxproof.ledger.LedgerCorruptException;
 import org.voxproof.ledger.LedgerException;
 import org.voxproof.ledger.LedgerStorageException;
 import org.voxproof.ledger.SignedCheckpoint;
-import org.voxproof.ledger.merkle.ProofVerificationException;
-import org.voxproof.ledger.note.Checkpoint;
 import org.voxproof.ledger.note.NoteVerifier;
-import org.voxproof.ledger.note.SignedNote;
 
 /**
  * Recomputes an embedded log from its files without taking the writer lock, so it runs while the
  * service writes: decodes every entry, rehashes the tree, and checks the stored checkpoint's
- * signature (against {@code checkpoint.vkey}), origin and root.
+ * signature (against {@code checkpoint.vkey}), origin and root: the checks a writer makes when it
+ * opens the log.
  */
 public final class LogVerifier {
   private LogVerifier() {}
@@ -63,7 +60,8 @@ public final class LogVerifier {
     try {
       String origin = Files.readString(dir.origin(), StandardCharsets.UTF_8).strip();
       NoteVerifier key = CheckpointKeys.publishedVerifier(dataDir);
-      SignedCheckpoint cp = readVerifiedCheckpoint(dir, origin, key);
+      CheckpointPublisher.Stored stored = CheckpointPublisher.readVerified(dir, origin, key);
+      SignedCheckpoint cp = stored == null ? null : stored.checkpoint();
       LogState state = new LogState();
       LogLoader.Loaded loaded;
       try (EntryFile file = EntryFile.openForRead(dir.entries())) {
@@ -74,24 +72,6 @@ public final class LogVerifier {
       return new Report(origin, state.size(), root, cp == null ? 0 : cp.size(), loaded.tailBytes());
     } catch (IOException e) {
       throw new LedgerStorageException("cannot read the ledger in " + dir.dir, e);
-    }
-  }
-
-  private static SignedCheckpoint readVerifiedCheckpoint(
-      LedgerDir dir, String origin, NoteVerifier key) throws IOException, LedgerException {
-    if (!Files.exists(dir.checkpoint())) {
-      return null;
-    }
-    String text = Files.readString(dir.checkpoint(), StandardCharsets.UTF_8);
-    try {
-      Checkpoint cp = Checkpoint.parse(SignedNote.open(text, List.of(key)).body());
-      if (!cp.origin().equals(origin)) {
-        throw new LedgerCorruptException("checkpoint origin " + cp.origin() + " is not " + origin);
-      }
-      return new SignedCheckpoint(cp.origin(), cp.size(), cp.rootHash(), text);
-    } catch (ProofVerificationException e) {
-      throw new LedgerCorruptException(
-          "the stored checkpoint does not verify: " + e.getMessage(), e);
     }
   }
 }

@@ -53,6 +53,16 @@ public final class HashTree {
     pending = keep;
   }
 
+  /**
+   * Writer only: the root over every appended leaf, published or not (to sign before publishing).
+   */
+  public byte[] pendingRoot() {
+    if (pending == 0) {
+      return MerkleHash.emptyRoot();
+    }
+    return subtree(levels.toArray(new HashArray[0]), 0, pending);
+  }
+
   /** The published number of leaves. */
   public long size() {
     return size;

@@ -21,6 +21,7 @@ import org.voxproof.ledger.AppendResult;
 import org.voxproof.ledger.LedgerConflictException;
 import org.voxproof.ledger.LedgerCorruptException;
 import org.voxproof.ledger.LedgerException;
+import org.voxproof.ledger.LedgerIdentityException;
 import org.voxproof.ledger.LedgerNotFoundException;
 import org.voxproof.ledger.LedgerRangeException;
 import org.voxproof.ledger.LedgerRecord;
@@ -65,7 +66,10 @@ class EmbeddedLedgerTest {
   void append_sameRecordTwice_returnsFirstIndex() throws Exception {
     try (EmbeddedLedger l = open()) {
       fill(l, 0, 3);
-      assertThat(l.append(TestRecords.synthesis(1))).isEqualTo(new AppendResult(1, true));
+      AppendResult again = l.append(TestRecords.synthesis(1));
+      assertThat(again.index()).isEqualTo(1);
+      assertThat(again.alreadyPresent()).isTrue();
+      assertThat(again.checkpoint().size()).isEqualTo(3);
       assertThat(l.size()).isEqualTo(3);
     }
   }
@@ -160,11 +164,11 @@ class EmbeddedLedgerTest {
     open().close();
     NoteSigner other = Ed25519NoteKeys.generate("other.example/log");
     assertThatThrownBy(() -> EmbeddedLedger.builder(data).signer(other).open())
-        .isInstanceOf(LedgerCorruptException.class)
+        .isInstanceOf(LedgerIdentityException.class)
         .hasMessage("this log's origin is test.example/log, not other.example/log");
     assertThatThrownBy(
             () -> EmbeddedLedger.builder(data).origin("test.example/log").signer(other).open())
-        .isInstanceOf(LedgerStorageException.class)
+        .isInstanceOf(LedgerIdentityException.class)
         .hasMessage(
             "the checkpoint key is named other.example/log, not after the origin test.example/log");
   }
@@ -213,7 +217,7 @@ class EmbeddedLedgerTest {
 
   @Test
   @Timeout(120) // guards against the hang this test is about; not a timing assertion
-  void append_whenWriterFails_failsFastInsteadOfHanging() throws Exception {
+  void append_whenSignerFails_failsFastAndLogsNothing() throws Exception {
     NoteSigner real = Ed25519NoteKeys.generate("test.example/log");
     AtomicInteger signatures = new AtomicInteger();
     NoteSigner failing =
@@ -245,10 +249,15 @@ class EmbeddedLedgerTest {
         EmbeddedLedger.builder(data).origin("test.example/log").signer(failing).open()) {
       assertThatThrownBy(() -> l.append(TestRecords.synthesis(1)))
           .isInstanceOf(LedgerStorageException.class)
-          .hasMessageContaining("HSM unplugged");
+          .hasMessage("cannot sign a checkpoint; nothing was logged")
+          .hasRootCauseMessage("HSM unplugged");
       assertThatThrownBy(() -> l.append(TestRecords.synthesis(2)))
           .isInstanceOf(LedgerStorageException.class);
+      assertThat(l.size()).isZero();
+      assertThat(l.findById("manifest-1")).isEmpty();
     }
+    assertThat(Files.size(data.resolve("ledger/entries"))).isEqualTo(EntryFile.HEADER.length);
+    assertThat(LogVerifier.verify(data).entries()).isZero();
   }
 
   @Test
@@ -351,16 +360,19 @@ class EmbeddedLedgerTest {
       fill(l, 0, 4);
     }
     Path entries = data.resolve("ledger/entries");
-    long size = Files.size(entries);
-    Files.writeString(data.resolve("ledger/checkpoint"), ""); // as if never written
-    Files.delete(data.resolve("ledger/checkpoint"));
-    try (FileChannel ch = FileChannel.open(entries, StandardOpenOption.WRITE)) {
-      ch.truncate(size - 10);
-    }
+    byte[] all = Files.readAllBytes(entries);
     try (EmbeddedLedger l = open()) {
-      assertThat(l.size()).isEqualTo(3);
+      fill(l, 4, 5);
     }
-    assertThat(LogVerifier.verify(data).entries()).isEqualTo(3);
+    byte[] withFifth = Files.readAllBytes(entries);
+    // as if the process died while writing entry 4, before its checkpoint was stored
+    StoredCheckpoints.write(data, StoredCheckpoints.newestSlot(data), new byte[64]);
+    Files.write(entries, java.util.Arrays.copyOf(withFifth, withFifth.length - 10));
+    try (EmbeddedLedger l = open()) {
+      assertThat(l.size()).isEqualTo(4);
+      assertThat(l.recoveredTailBytes()).isEqualTo(withFifth.length - 10 - all.length);
+    }
+    assertThat(LogVerifier.verify(data).entries()).isEqualTo(4);
   }
 
   @Test
@@ -398,11 +410,15 @@ class EmbeddedLedgerTest {
     try (EmbeddedLedger l = open()) {
       fill(l, 0, 3);
     }
-    Path cp = data.resolve("ledger/checkpoint");
-    String text = Files.readString(cp);
-    Files.writeString(cp, text.replaceFirst("\n3\n", "\n2\n"));
+    StoredCheckpoints.replaceNewest(
+        data, StoredCheckpoints.newest(data).replaceFirst("\n3\n", "\n2\n"));
     assertThatThrownBy(() -> LogVerifier.verify(data))
         .isInstanceOf(LedgerCorruptException.class)
         .hasMessageContaining("does not verify");
+    assertThatThrownBy(this::open)
+        .isInstanceOf(LedgerCorruptException.class)
+        .hasMessage(
+            "the stored checkpoint does not verify: bad_signature: invalid signature by"
+                + " test.example/log");
   }
 }

@@ -56,6 +56,23 @@ class HashTreeTest {
   }
 
   @Test
+  void pendingRoot_beforePublish_isTheRootItWillHave() {
+    List<byte[]> leaves = new ArrayList<>();
+    HashTree t = new HashTree();
+    assertThat(t.pendingRoot()).isEqualTo(MerkleHash.emptyRoot());
+    for (int i = 0; i < 23; i++) {
+      byte[] l = MerkleHash.leaf(new byte[] {(byte) i});
+      leaves.add(l);
+      t.append(l);
+      if (i % 5 == 0) {
+        t.publish();
+      }
+      assertThat(t.pendingRoot()).isEqualTo(naive(leaves));
+    }
+    assertThat(t.size()).isEqualTo(21);
+  }
+
+  @Test
   void rollback_dropsUnpublishedLeaves() {
     HashTree t = new HashTree();
     t.append(MerkleHash.leaf(new byte[] {1}));
