@@ -111,8 +111,7 @@ class LedgerCommandTest {
     KeyRing ring = KeyRing.builder().dataDirectory(data).open();
     // the key ring's checkpoint signer, as serve names it
     String origin = EmbeddedLedger.newOrigin();
-    NoteSigner operator =
-        Ed25519NoteKeys.fromPrivateKey(origin, ring.ledgerCheckpointKey().getPrivate());
+    NoteSigner operator = ring.checkpointSigner(origin);
     SignedCheckpoint cp;
     try (EmbeddedLedger l = EmbeddedLedger.builder(data).signer(operator).open()) {
       cp = l.append(LedgerRecord.erasure("erase-0", new byte[32], Instant.EPOCH)).checkpoint();
