@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.voxproof.ledger.embedded.EmbeddedLedger;
 import org.voxproof.ledger.embedded.LogVerifier;
+import org.voxproof.provenance.KeyRing;
 
 /** {@code voxproof serve} in a child JVM, stopped with SIGTERM: it shuts down gracefully. */
 class ServeSigtermIT {
@@ -69,8 +70,11 @@ class ServeSigtermIT {
     }
     assertThat(lines).contains("voxproof: shutting down", "voxproof: stopped");
     assertThat(String.join("\n", lines)).doesNotContain("Exception");
-    try (EmbeddedLedger again = EmbeddedLedger.builder(data).open()) {
-      assertThat(again.size()).isZero();
+    String origin = EmbeddedLedger.storedOrigin(data).orElseThrow();
+    try (KeyRing keys = KeyRing.builder().dataDirectory(data).existingOnly().open();
+        EmbeddedLedger again =
+            EmbeddedLedger.builder(data).signer(keys.checkpointSigner(origin)).open()) {
+      assertThat(again.size()).isZero(); // the writer lock was released
     }
     LogVerifier.verify(data);
   }

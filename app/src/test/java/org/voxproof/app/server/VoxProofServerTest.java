@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.voxproof.http.TestCerts;
 import org.voxproof.ledger.embedded.EmbeddedLedger;
 import org.voxproof.ledger.embedded.LogVerifier;
+import org.voxproof.provenance.KeyRing;
 
 class VoxProofServerTest {
   @TempDir Path dir;
@@ -33,8 +34,11 @@ class VoxProofServerTest {
       assertThat(cp.statusCode()).isEqualTo(200);
       assertThat(cp.body()).contains("\n0\n");
     }
-    // Closed: the writer lock is free again and the log verifies.
-    try (EmbeddedLedger again = EmbeddedLedger.builder(data).open()) {
+    // Closed: the writer lock is free again (for the log's own signer) and the log verifies.
+    String origin = EmbeddedLedger.storedOrigin(data).orElseThrow();
+    try (KeyRing keys = KeyRing.builder().dataDirectory(data).existingOnly().open();
+        EmbeddedLedger again =
+            EmbeddedLedger.builder(data).signer(keys.checkpointSigner(origin)).open()) {
       assertThat(again.size()).isZero();
     }
     assertThat(LogVerifier.verify(data).entries()).isZero();
