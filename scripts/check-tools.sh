@@ -22,6 +22,7 @@ echo "external tools and formats the tests need:"
 check "espeak-ng (speech corpus, test voices)" espeak-ng --version
 check "espeak-ng voice en-us" sh -c 'espeak-ng --voices=en | grep -q "en-us"'
 check "espeak-ng voice cmn (Mandarin)" sh -c 'espeak-ng --voices=cmn | grep -q cmn'
+check "espeak-ng voice de and variant f3 (synth engine tests)" sh -c 'espeak-ng --voices=de | grep -q " de " && espeak-ng --voices=variant | grep -q f3'
 check "sox" sox --version
 for f in wav flac mp3 ogg aiff; do check "sox format $f" sox_format "$f"; done
 check "ffmpeg" ffmpeg -hide_banner -version

@@ -71,8 +71,17 @@ public final class Loudness {
       prefix[c] = prefixSquares(KWeighting.apply(channels[c], rate));
     }
     long blockLen = Math.round(0.4 * rate);
-    if (n < blockLen) {
+    if (n == 0) {
       return new double[0];
+    }
+    if (n < blockLen) {
+      // Shorter than one gating block (the standard does not define this): the whole clip is the
+      // one block, so a short prompt is normalised like a long one instead of being "silence".
+      double z = 0;
+      for (double[] p : prefix) {
+        z += p[n] / n;
+      }
+      return new double[] {z};
     }
     int count = (int) ((n - blockLen) / Math.round(0.1 * rate)) + 1;
     double[] z = new double[count];

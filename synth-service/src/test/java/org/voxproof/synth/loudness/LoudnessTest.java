@@ -132,9 +132,14 @@ class LoudnessTest {
   }
 
   @Test
-  void integrated_shorterThanOneBlock_isSilence() {
+  void integrated_shorterThanOneBlock_measuredAsOneBlock() {
     float[] x = sine(1000, -10, 0.3, 48_000, 0);
-    assertThat(Loudness.integrated(new float[][] {x}, 48_000)).isEqualTo(Loudness.SILENCE);
+    double expected = -0.691 + 10 * Math.log10(0.1 / 2 * KWeighting.powerGain(1000, 48_000));
+    assertThat(Loudness.integrated(new float[][] {x}, 48_000)).isCloseTo(expected, within(0.05));
+    assertThat(Loudness.integrated(new float[][] {new float[100]}, 48_000))
+        .isEqualTo(Loudness.SILENCE);
+    assertThat(Loudness.integrated(new float[][] {new float[0]}, 48_000))
+        .isEqualTo(Loudness.SILENCE);
   }
 
   @Test
