@@ -12,6 +12,7 @@ import org.voxproof.audio.AudioEncoder;
 import org.voxproof.ledger.ProvenanceLedger;
 import org.voxproof.policy.PolicyEngine;
 import org.voxproof.provenance.ManifestSigner;
+import org.voxproof.provenance.WatermarkKeys;
 import org.voxproof.synth.engine.SynthesisEngine;
 import org.voxproof.synth.loudness.LoudnessNormalizer;
 import org.voxproof.watermark.WatermarkKey;
@@ -72,7 +73,12 @@ public final class SynthesizerBuilder {
     return this;
   }
 
-  /** The current watermark key (the key ring's). */
+  /** Embeds with the key ring's current watermark key. */
+  public SynthesizerBuilder watermarkKeys(WatermarkKeys keys) {
+    return watermarkKey(keys.current());
+  }
+
+  /** The watermark key new marks are embedded with. */
   public SynthesizerBuilder watermarkKey(WatermarkKey k) {
     this.watermarkKey = Objects.requireNonNull(k);
     return this;

@@ -34,8 +34,7 @@ final class SynthesizerFixture implements AutoCloseable {
   SynthesizerFixture(Path dir) throws Exception {
     this.dir = dir;
     ring = KeyRing.builder().dataDirectory(dir.resolve("keys")).password("pw".toCharArray()).open();
-    KeyRing.WatermarkSecret s = ring.watermarkSecrets().get(0);
-    key = new WatermarkKey(s.keyId(), s.secret());
+    key = ring.watermarkKeys().current();
     ledger = EmbeddedLedger.builder(dir.resolve("ledger")).signer(noteSigner).open();
     verifier = ManifestVerifier.builder().trustAnchor(ring.rootCertificate()).build();
   }
@@ -65,5 +64,6 @@ final class SynthesizerFixture implements AutoCloseable {
   @Override
   public void close() throws Exception {
     ledger.close();
+    ring.close();
   }
 }
