@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       AudioBench.class,
       LedgerBench.class,
+      SynthBench.class,
       WatermarkBench.class,
     })
 public final class BenchCommand implements Runnable {

@@ -39,9 +39,17 @@ import org.voxproof.watermark.Watermarker;
 final class Release {
   private static final int ATTEMPTS = 3;
 
-  /** Audio that passed every step. */
+  /** Audio that passed every step, and the nanoseconds of each step (last attempt). */
   @SuppressWarnings("ArrayRecordComponent") // internal, never compared
-  record Released(byte[] audio, UUID manifestId, long ledgerIndex, Payload payload) {}
+  record Released(
+      byte[] audio,
+      UUID manifestId,
+      long ledgerIndex,
+      Payload payload,
+      long markNanos,
+      long encodeNanos,
+      long signNanos,
+      long ledgerNanos) {}
 
   /** What the manifest and the record say besides what the steps compute. */
   @SuppressWarnings("ArrayRecordComponent") // internal, never compared
@@ -80,13 +88,20 @@ final class Release {
 
   Released release(Pcm pcm, OutputFormat format, Facts facts) throws ProvenanceStepException {
     for (int attempt = 1; ; attempt++) {
+      long t0 = System.nanoTime();
       Payload payload = freshPayload();
       UUID manifestId = UUID.randomUUID();
-      byte[] encoded = encode(mark(pcm, payload), format);
+      Pcm marked = mark(pcm, payload);
+      long t1 = System.nanoTime();
+      byte[] encoded = encode(marked, format);
+      long t2 = System.nanoTime();
       SignedAudio signed = sign(encoded, manifest(manifestId, payload, pcm, facts));
+      long t3 = System.nanoTime();
       try {
         AppendResult r = ledger.append(record(manifestId, payload, signed, facts));
-        return new Released(signed.audio(), manifestId, r.index(), payload);
+        long t4 = System.nanoTime();
+        return new Released(
+            signed.audio(), manifestId, r.index(), payload, t1 - t0, t2 - t1, t3 - t2, t4 - t3);
       } catch (LedgerConflictException e) {
         if (attempt == ATTEMPTS) {
           throw new ProvenanceStepException("ledger_unavailable", "ledger conflicts persist", e);

@@ -43,8 +43,27 @@ public record SynthesisResult(
     return audio.clone();
   }
 
-  /** Nanoseconds spent in the engine and in total (the gateway's overhead is the difference). */
-  public record Timing(long engineNanos, long totalNanos) {
+  /**
+   * Nanoseconds per step; the gateway's own overhead is {@code total - engine}.
+   *
+   * @param checksNanos request checks, rate limit, policy, voice choice
+   * @param engineNanos the engine call
+   * @param loudnessNanos output checks and loudness normalisation
+   * @param watermarkNanos watermark embedding (and payload allocation)
+   * @param encodeNanos encoding
+   * @param signNanos manifest building, signing and embedding
+   * @param ledgerNanos the durable ledger append
+   * @param totalNanos everything
+   */
+  public record Timing(
+      long checksNanos,
+      long engineNanos,
+      long loudnessNanos,
+      long watermarkNanos,
+      long encodeNanos,
+      long signNanos,
+      long ledgerNanos,
+      long totalNanos) {
     public long overheadNanos() {
       return totalNanos - engineNanos;
     }

@@ -93,8 +93,9 @@ public final class Synthesizer {
     long e0 = System.nanoTime();
     EngineAudio audio =
         engine.synthesize(new EngineRequest(speak, request.language(), voice, engineTimeout));
-    long engineNanos = System.nanoTime() - e0;
+    long e1 = System.nanoTime();
     Pcm pcm = prepare(audio);
+    long e2 = System.nanoTime();
     Release.Released r = release.release(pcm, request.format(), facts(consent, request, audio));
     usage.add(consent.consentId(), day(now), characters(request.text()));
     return new SynthesisResult(
@@ -107,7 +108,15 @@ public final class Synthesizer {
         audio.modelId(),
         pcm.seconds(),
         obligations,
-        new SynthesisResult.Timing(engineNanos, System.nanoTime() - t0));
+        new SynthesisResult.Timing(
+            e0 - t0,
+            e1 - e0,
+            e2 - e1,
+            r.markNanos(),
+            r.encodeNanos(),
+            r.signNanos(),
+            r.ledgerNanos(),
+            System.nanoTime() - t0));
   }
 
   private void rateLimit(String clientId, Instant now) throws SynthesisRefusedException {

@@ -59,6 +59,7 @@ public final class CedarAuthorizer {
     Schema schema = parseSchema(schemaText);
     PolicySet set = parsePolicies(policyText);
     validate(set, schema);
+    cache(set, schema);
     Map<String, String> names = new HashMap<>();
     Map<String, Reason> reasons = new HashMap<>();
     for (Policy p : set.policies) {
@@ -140,6 +141,16 @@ public final class CedarAuthorizer {
       return PolicySet.parsePolicies(text);
     } catch (InternalException | RuntimeException e) {
       throw new PolicyConfigException("Cedar policy set does not parse: " + firstLine(e), e);
+    }
+  }
+
+  /** Keeps the parsed set and schema on the native side (no re-serialisation per request). */
+  private static void cache(PolicySet set, Schema schema) {
+    try {
+      set.cache();
+      schema.cache();
+    } catch (com.cedarpolicy.model.exception.CacheException | RuntimeException e) {
+      // caching is an optimisation; without it every request carries the set
     }
   }
 

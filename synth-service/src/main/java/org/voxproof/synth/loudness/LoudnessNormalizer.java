@@ -68,8 +68,11 @@ public final class LoudnessNormalizer {
     for (int i = 0; i < pcm.length; i++) {
       out[i] = Math.max(-1f, Math.min(1f, pcm[i] * g));
     }
-    Loudness.Measurement after = Loudness.measure(new float[][] {out}, rate);
-    return new Result(out, m.integratedLufs(), after.integratedLufs(), gain, peak(after), limited);
+    // A gain scales loudness and peaks exactly; the ceiling (<= 0 dB) keeps samples inside [-1, 1],
+    // so the clamp never acts and nothing needs measuring twice.
+    double realGain = 20 * Math.log10(g);
+    return new Result(
+        out, m.integratedLufs(), m.integratedLufs() + realGain, gain, peak(m) + realGain, limited);
   }
 
   private double peak(Loudness.Measurement m) {

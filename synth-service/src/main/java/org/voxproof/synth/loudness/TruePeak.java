@@ -47,14 +47,17 @@ final class TruePeak {
     if (rate >= 192_000) {
       return peak;
     }
+    // x padded with TAPS-1 zeros on both sides: every output reads a full window, no branches.
+    double[] p = new double[x.length + 2 * (TAPS - 1)];
+    for (int i = 0; i < x.length; i++) {
+      p[i + TAPS - 1] = x[i];
+    }
     for (int n = 0; n < x.length + TAPS - 1; n++) {
+      int newest = n + TAPS - 1;
       for (double[] h : PHASES) {
         double acc = 0;
         for (int k = 0; k < TAPS; k++) {
-          int i = n - k;
-          if (i >= 0 && i < x.length) {
-            acc += h[k] * x[i];
-          }
+          acc += h[k] * p[newest - k];
         }
         peak = Math.max(peak, Math.abs(acc));
       }
