@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.voxproof.ledger.LedgerRecord;
 import org.voxproof.ledger.embedded.EmbeddedLedger;
 import org.voxproof.ledger.embedded.LogVerifier;
-import org.voxproof.ledger.merkle.MerkleHash;
+import org.voxproof.ledger.MerkleHash;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -1,7 +1,6 @@
 package org.voxproof.ledger;
 
 import java.util.Objects;
-import org.voxproof.ledger.merkle.MerkleHash;
 
 /** A record at its position in the log. */
 public record LedgerEntry(long index, LedgerRecord record) {

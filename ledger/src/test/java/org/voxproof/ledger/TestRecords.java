@@ -3,7 +3,6 @@ package org.voxproof.ledger;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import org.voxproof.ledger.merkle.MerkleHash;
 
 /** Records for tests: deterministic, distinct per number. */
 public final class TestRecords {

@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
 import org.voxproof.ledger.LedgerRecord;
-import org.voxproof.ledger.merkle.ProofVerificationException;
+import org.voxproof.ledger.ProofVerificationException;
 import org.voxproof.ledger.note.Ed25519NoteKeys;
 import org.voxproof.ledger.note.TlogProofVerifier;
 import org.voxproof.provenance.Evidence.LedgerFindings;

@@ -120,7 +120,7 @@ class KeyRingTest {
     NoteSigner a = TestFixtures.newKeyRing(dir).checkpointSigner("voxproof.test/log");
     NoteSigner b = TestFixtures.newKeyRing(dir).checkpointSigner("voxproof.test/log");
     byte[] msg = "origin\n1\nAAAA\n".getBytes(StandardCharsets.UTF_8);
-    assertThat(b.verifier().verify(msg, a.sign(msg))).isTrue();
+    b.verifier().verify(msg, a.sign(msg)); // throws unless the signature is valid
     assertThat(a.verifier().verifierKey()).isEqualTo(b.verifier().verifierKey());
     assertThat(a.name()).isEqualTo("voxproof.test/log");
   }

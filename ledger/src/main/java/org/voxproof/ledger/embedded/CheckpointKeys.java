@@ -9,7 +9,7 @@ import java.util.Base64;
 import org.voxproof.ledger.LedgerException;
 import org.voxproof.ledger.LedgerIdentityException;
 import org.voxproof.ledger.LedgerStorageException;
-import org.voxproof.ledger.merkle.ProofVerificationException;
+import org.voxproof.ledger.ProofVerificationException;
 import org.voxproof.ledger.note.Ed25519NoteKeys;
 import org.voxproof.ledger.note.NoteSigner;
 import org.voxproof.ledger.note.NoteVerifier;

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.voxproof.ledger.LedgerRecord;
+import org.voxproof.ledger.MerkleHash;
 import org.voxproof.ledger.RecordKind;
 import org.voxproof.ledger.merkle.HashTree;
-import org.voxproof.ledger.merkle.MerkleHash;
 
 /**
  * The in-memory view of the log: complete-subtree hashes, frame offsets, and the id and watermark

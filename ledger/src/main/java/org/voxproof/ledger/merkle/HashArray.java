@@ -1,5 +1,7 @@
 package org.voxproof.ledger.merkle;
 
+import org.voxproof.ledger.MerkleHash;
+
 /**
  * A growable array of 32-byte hashes in fixed chunks: one writer appends, any number of readers
  * read indices below a size the writer published through a volatile write elsewhere.

@@ -2,6 +2,7 @@ package org.voxproof.ledger.merkle;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.voxproof.ledger.MerkleHash;
 
 /**
  * The hashes of every complete subtree of a Merkle tree, kept in memory so that roots and proofs

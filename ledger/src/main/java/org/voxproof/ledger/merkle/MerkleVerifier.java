@@ -1,12 +1,14 @@
 package org.voxproof.ledger.merkle;
 
-import static org.voxproof.ledger.merkle.ProofVerificationException.Reason.INDEX_OUT_OF_RANGE;
-import static org.voxproof.ledger.merkle.ProofVerificationException.Reason.MALFORMED;
-import static org.voxproof.ledger.merkle.ProofVerificationException.Reason.ROOT_MISMATCH;
-import static org.voxproof.ledger.merkle.ProofVerificationException.Reason.SIZE_MISMATCH;
+import static org.voxproof.ledger.ProofVerificationException.Reason.INDEX_OUT_OF_RANGE;
+import static org.voxproof.ledger.ProofVerificationException.Reason.MALFORMED;
+import static org.voxproof.ledger.ProofVerificationException.Reason.ROOT_MISMATCH;
+import static org.voxproof.ledger.ProofVerificationException.Reason.SIZE_MISMATCH;
 
 import java.security.MessageDigest;
 import java.util.List;
+import org.voxproof.ledger.MerkleHash;
+import org.voxproof.ledger.ProofVerificationException;
 
 /**
  * Verifies RFC 9162 inclusion and consistency proofs. Indices and sizes are unsigned 64-bit values;

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
-import org.voxproof.ledger.merkle.MerkleHash;
-import org.voxproof.ledger.merkle.ProofVerificationException;
-import org.voxproof.ledger.merkle.ProofVerificationException.Reason;
+import org.voxproof.ledger.MerkleHash;
+import org.voxproof.ledger.ProofVerificationException;
+import org.voxproof.ledger.ProofVerificationException.Reason;
 
 /**
  * SPEC: C2SP tlog-checkpoint: the note body {@code origin\nsize\nbase64(root)\n[extensions]}.

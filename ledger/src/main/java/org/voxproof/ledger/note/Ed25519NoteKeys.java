@@ -15,9 +15,9 @@ import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 import org.bouncycastle.crypto.signers.Ed25519Signer;
 import org.bouncycastle.crypto.util.PrivateKeyFactory;
 import org.bouncycastle.crypto.util.PublicKeyFactory;
-import org.voxproof.ledger.merkle.MerkleHash;
-import org.voxproof.ledger.merkle.ProofVerificationException;
-import org.voxproof.ledger.merkle.ProofVerificationException.Reason;
+import org.voxproof.ledger.MerkleHash;
+import org.voxproof.ledger.ProofVerificationException;
+import org.voxproof.ledger.ProofVerificationException.Reason;
 
 /** Ed25519 signed-note keys (Bouncy Castle: ~10x faster than the JDK here). */
 public final class Ed25519NoteKeys {
@@ -174,14 +174,14 @@ public final class Ed25519NoteKeys {
     }
 
     @Override
-    public boolean verify(byte[] message, byte[] signature) {
-      if (signature.length != Ed25519PrivateKeyParameters.SIGNATURE_SIZE) {
-        return false;
-      }
+    public void verify(byte[] message, byte[] signature) throws ProofVerificationException {
       Ed25519Signer s = new Ed25519Signer();
       s.init(false, key);
       s.update(message, 0, message.length);
-      return s.verifySignature(signature);
+      if (signature.length != Ed25519PrivateKeyParameters.SIGNATURE_SIZE
+          || !s.verifySignature(signature)) {
+        throw new ProofVerificationException(Reason.BAD_SIGNATURE, "invalid signature by " + name);
+      }
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.voxproof.ledger.note;
 
+import org.voxproof.ledger.ProofVerificationException;
+
 /** Verifies signatures of one signed-note key. */
 public interface NoteVerifier {
   String name();
@@ -7,8 +9,12 @@ public interface NoteVerifier {
   /** SPEC: C2SP signed-note: the 4-byte key ID, big-endian. */
   int keyId();
 
-  /** True only when {@code signature} is valid over {@code message}. */
-  boolean verify(byte[] message, byte[] signature);
+  /**
+   * Returns only when {@code signature} is valid over {@code message}.
+   *
+   * @throws ProofVerificationException {@code BAD_SIGNATURE} otherwise
+   */
+  void verify(byte[] message, byte[] signature) throws ProofVerificationException;
 
   /** The verifier key string {@code name+hex(keyID)+base64(type || public key)}. */
   String verifierKey();

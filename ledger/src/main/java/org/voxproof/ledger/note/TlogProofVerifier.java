@@ -3,10 +3,10 @@ package org.voxproof.ledger.note;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.voxproof.ledger.merkle.MerkleHash;
+import org.voxproof.ledger.MerkleHash;
+import org.voxproof.ledger.ProofVerificationException;
+import org.voxproof.ledger.ProofVerificationException.Reason;
 import org.voxproof.ledger.merkle.MerkleVerifier;
-import org.voxproof.ledger.merkle.ProofVerificationException;
-import org.voxproof.ledger.merkle.ProofVerificationException.Reason;
 
 /**
  * Offline check of a {@code c2sp.org/tlog-proof@v1}: the checkpoint is signed by a trusted log key,

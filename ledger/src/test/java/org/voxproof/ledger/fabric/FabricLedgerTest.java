@@ -26,8 +26,8 @@ import org.voxproof.ledger.LedgerEntry;
 import org.voxproof.ledger.LedgerRecord;
 import org.voxproof.ledger.LedgerStorageException;
 import org.voxproof.ledger.LedgerUnsupportedException;
+import org.voxproof.ledger.ProofVerificationException;
 import org.voxproof.ledger.TestRecords;
-import org.voxproof.ledger.merkle.ProofVerificationException;
 
 /** FabricLedger against {@link FakeGateway}, an in-process FAKE of the Fabric Gateway service. */
 class FabricLedgerTest {

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.voxproof.ledger.ProofVerificationException;
 import org.voxproof.testkit.Shared;
 
 /** Every file of transparency-dev/merkle testdata/{inclusion,consistency}, read in place. */

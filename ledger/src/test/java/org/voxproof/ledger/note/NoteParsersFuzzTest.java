@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.voxproof.ledger.merkle.ProofVerificationException;
+import org.voxproof.ledger.ProofVerificationException;
 
 /**
  * Fuzzes the text parsers (tlog-proof, signed note, checkpoint, verifier key): any input either

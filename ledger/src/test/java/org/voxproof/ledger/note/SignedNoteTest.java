@@ -8,8 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.voxproof.ledger.merkle.ProofVerificationException;
-import org.voxproof.ledger.merkle.ProofVerificationException.Reason;
+import org.voxproof.ledger.ProofVerificationException;
+import org.voxproof.ledger.ProofVerificationException.Reason;
 import org.voxproof.testkit.Shared;
 
 class SignedNoteTest {
@@ -77,6 +77,25 @@ class SignedNoteTest {
   void parseVerifierKey_wrongKeyId_rejected() throws Exception {
     String vkey = read("signed-note-example.vkey").strip().replace("+530d903a+", "+530d903b+");
     assertThatThrownBy(() -> Ed25519NoteKeys.parseVerifierKey(vkey))
+        .isInstanceOf(ProofVerificationException.class);
+  }
+
+  @Test
+  void verifierVerify_validSignature_returns_otherwiseThrowsBadSignature() throws Exception {
+    NoteSigner s = Ed25519NoteKeys.generate("log.example/a");
+    byte[] msg = "hello\n".getBytes(StandardCharsets.UTF_8);
+    byte[] sig = s.sign(msg);
+    s.verifier().verify(msg, sig);
+    byte[] flipped = sig.clone();
+    flipped[5] ^= 1;
+    for (byte[] bad : List.of(flipped, java.util.Arrays.copyOf(sig, 63), new byte[0])) {
+      assertThatThrownBy(() -> s.verifier().verify(msg, bad))
+          .isInstanceOf(ProofVerificationException.class)
+          .hasMessage("bad_signature: invalid signature by log.example/a")
+          .extracting(e -> ((ProofVerificationException) e).reason())
+          .isEqualTo(Reason.BAD_SIGNATURE);
+    }
+    assertThatThrownBy(() -> s.verifier().verify("other\n".getBytes(StandardCharsets.UTF_8), sig))
         .isInstanceOf(ProofVerificationException.class);
   }
 }

@@ -9,10 +9,10 @@ import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.voxproof.ledger.MerkleHash;
+import org.voxproof.ledger.ProofVerificationException;
+import org.voxproof.ledger.ProofVerificationException.Reason;
 import org.voxproof.ledger.merkle.HashTree;
-import org.voxproof.ledger.merkle.MerkleHash;
-import org.voxproof.ledger.merkle.ProofVerificationException;
-import org.voxproof.ledger.merkle.ProofVerificationException.Reason;
 
 class TlogProofVerifierTest {
   private static final String ORIGIN = "log.example/a";

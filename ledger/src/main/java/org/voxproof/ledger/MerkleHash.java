@@ -1,4 +1,4 @@
-package org.voxproof.ledger.merkle;
+package org.voxproof.ledger;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,6 +1,4 @@
-package org.voxproof.ledger.merkle;
-
-import org.voxproof.ledger.LedgerException;
+package org.voxproof.ledger;
 
 /**
  * A proof, checkpoint or signed note did not verify. {@link #reason()} names what failed; the
