@@ -1,6 +1,7 @@
 package org.voxproof.ledger;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
@@ -30,6 +31,16 @@ public interface ProvenanceLedger extends AutoCloseable {
 
   /** The synthesis record carrying this watermark payload. */
   Optional<LedgerEntry> findByWatermark(byte[] payload) throws LedgerException;
+
+  /**
+   * Every record carrying this consent commitment (syntheses, revocation, erasure), in log order:
+   * what a voice's owner sees as its uses.
+   *
+   * @throws LedgerUnsupportedException when this backend cannot search by commitment
+   */
+  default List<LedgerEntry> findByCommitment(byte[] consentCommitment) throws LedgerException {
+    throw new LedgerUnsupportedException("this ledger cannot search by consent commitment");
+  }
 
   /** The entry at {@code index}; {@link LedgerNotFoundException} beyond the end. */
   LedgerEntry entry(long index) throws LedgerException;

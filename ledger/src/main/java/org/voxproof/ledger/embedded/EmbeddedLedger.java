@@ -184,6 +184,15 @@ public final class EmbeddedLedger implements ProvenanceLedger {
   }
 
   @Override
+  public List<LedgerEntry> findByCommitment(byte[] consentCommitment) throws LedgerException {
+    List<LedgerEntry> out = new java.util.ArrayList<>();
+    for (long i : state.byCommitment(HexFormat.of().formatHex(consentCommitment))) {
+      out.add(entry(i));
+    }
+    return out;
+  }
+
+  @Override
   public LedgerEntry entry(long index) throws LedgerException {
     long size = state.size();
     if (index < 0 || index >= size) {

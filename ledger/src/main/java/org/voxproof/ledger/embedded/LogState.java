@@ -11,14 +11,17 @@ import org.voxproof.ledger.RecordKind;
 import org.voxproof.ledger.merkle.HashTree;
 
 /**
- * The in-memory view of the log: complete-subtree hashes, frame offsets, and the id and watermark
- * indexes. One writer sequences and publishes; readers see only published entries.
+ * The in-memory view of the log: complete-subtree hashes, frame offsets, and the id, watermark and
+ * consent-commitment indexes (rebuilt from the log at open). One writer sequences and publishes;
+ * readers see only published entries.
  */
 final class LogState {
   final HashTree tree = new HashTree();
   private final LongArray offsets = new LongArray();
   private final ConcurrentHashMap<String, Long> ids = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Long> watermarks = new ConcurrentHashMap<>();
+  // consent commitment (hex) -> indexes of every record carrying it, ascending (copy on write)
+  private final ConcurrentHashMap<String, long[]> commitments = new ConcurrentHashMap<>();
   private final List<LedgerRecord> staged = new ArrayList<>();
   private final List<byte[]> stagedLeaves = new ArrayList<>();
   private long pending;
@@ -48,6 +51,9 @@ final class LogState {
     if (r.kind() == RecordKind.SYNTHESIS) {
       watermarks.put(r.watermarkHex(), index);
     }
+    if (r.consentCommitment().length > 0) {
+      commitments.merge(commitmentKey(r), new long[] {index}, LogState::concat);
+    }
     tree.append(leaf);
     offsets.add(offset);
     staged.add(r);
@@ -68,6 +74,9 @@ final class LogState {
       ids.remove(r.id());
       if (r.kind() == RecordKind.SYNTHESIS) {
         watermarks.remove(r.watermarkHex());
+      }
+      if (r.consentCommitment().length > 0) {
+        commitments.computeIfPresent(commitmentKey(r), (k, v) -> dropLast(v));
       }
     }
     tree.rollback();
@@ -100,6 +109,33 @@ final class LogState {
     long size = size();
     Long i = watermarks.get(hex);
     return i != null && i < size ? Optional.of(i) : Optional.empty();
+  }
+
+  /** Published indexes of the records carrying this commitment (hex), ascending. */
+  List<Long> byCommitment(String hex) {
+    long size = size();
+    long[] all = commitments.getOrDefault(hex, new long[0]);
+    List<Long> out = new ArrayList<>(all.length);
+    for (long i : all) {
+      if (i < size) {
+        out.add(i);
+      }
+    }
+    return out;
+  }
+
+  private static String commitmentKey(LedgerRecord r) {
+    return java.util.HexFormat.of().formatHex(r.consentCommitment());
+  }
+
+  private static long[] concat(long[] a, long[] b) {
+    long[] c = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, c, a.length, b.length);
+    return c;
+  }
+
+  private static long[] dropLast(long[] a) {
+    return a.length <= 1 ? null : Arrays.copyOf(a, a.length - 1);
   }
 
   private byte[] leafOf(long index) {

@@ -63,6 +63,22 @@ class EmbeddedLedgerTest {
   }
 
   @Test
+  void findByCommitment_afterReopen_everyRecordOfThatConsentInOrder() throws Exception {
+    byte[] commitment = TestRecords.synthesis(2).consentCommitment();
+    try (EmbeddedLedger l = open()) {
+      fill(l, 0, 4);
+      l.append(LedgerRecord.revocation("revoke-2", commitment, Instant.ofEpochMilli(1)));
+      l.recordErasure("erase-2", commitment, Instant.ofEpochMilli(2));
+    }
+    try (EmbeddedLedger l = open()) { // the index is rebuilt from the log
+      assertThat(l.findByCommitment(commitment))
+          .extracting(e -> e.record().id())
+          .containsExactly("manifest-2", "revoke-2", "erase-2");
+      assertThat(l.findByCommitment(new byte[32])).isEmpty();
+    }
+  }
+
+  @Test
   void append_sameRecordTwice_returnsFirstIndex() throws Exception {
     try (EmbeddedLedger l = open()) {
       fill(l, 0, 3);
