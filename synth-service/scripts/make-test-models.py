@@ -14,6 +14,9 @@ frequency is (200 + 10 * id) * (1 + 0.1 * noise_w) Hz, amplitude (0.1 + 0.2 * no
 0.5 * sid), phase continuous in the global sample index t: sin(2 pi f t / 22050). The number of
 ids is read from input_lengths. Tests recompute this waveform and compare sample by sample, which
 pins the ids, their order, input_lengths, every scale's position and the speaker id.
+
+slow-piper.onnx has the same inputs but spins in a Loop of 2^40 iterations before answering:
+the engine's run deadline (ONNX Runtime RunOptions.setTerminate) must stop it.
 """
 import json
 import math
@@ -121,6 +124,42 @@ def config(speakers):
     return json.dumps(cfg, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
+def slow_graph():
+    """Piper's signature, but it loops ~forever before answering: for the run deadline test."""
+    n = helper.make_node
+    body = helper.make_graph(
+        [n("Identity", ["cond_in"], ["cond_out"]), n("Add", ["v_in", "one_b"], ["v_out"])],
+        "spin",
+        [helper.make_tensor_value_info("i", TensorProto.INT64, []),
+         helper.make_tensor_value_info("cond_in", TensorProto.BOOL, []),
+         helper.make_tensor_value_info("v_in", TensorProto.FLOAT, [])],
+        [helper.make_tensor_value_info("cond_out", TensorProto.BOOL, []),
+         helper.make_tensor_value_info("v_out", TensorProto.FLOAT, [])],
+        [numpy_helper.from_array(np.array(1.0, dtype=np.float32), "one_b")])
+    inits = [
+        numpy_helper.from_array(np.array(1 << 40, dtype=np.int64), "trips"),
+        numpy_helper.from_array(np.array(True), "true"),
+        numpy_helper.from_array(np.array(0.0, dtype=np.float32), "zero"),
+        numpy_helper.from_array(np.zeros((1, 1, HOP), dtype=np.float32), "silence"),
+    ]
+    nodes = [
+        n("Loop", ["trips", "true", "zero"], ["v"], body=body),
+        n("Mul", ["silence", "v"], ["output"]),
+    ]
+    inputs = [
+        helper.make_tensor_value_info("input", TensorProto.INT64, [1, "phonemes"]),
+        helper.make_tensor_value_info("input_lengths", TensorProto.INT64, [1]),
+        helper.make_tensor_value_info("scales", TensorProto.FLOAT, [3]),
+    ]
+    out = [helper.make_tensor_value_info("output", TensorProto.FLOAT, [1, 1, HOP])]
+    m = helper.make_model(helper.make_graph(nodes, "slow_piper", inputs, out, inits),
+                          producer_name="voxproof-make-test-models",
+                          opset_imports=[helper.make_opsetid("", 13)])
+    m.ir_version = 8
+    onnx.checker.check_model(m)
+    return m
+
+
 class Harmless:
     """Unpickling this calls print(): proof that loading a pickle runs code."""
 
@@ -138,6 +177,7 @@ def main():
     for name, spk in (("tiny-piper", 1), ("tiny-piper-2spk", 2)):
         write(name + ".onnx", graph(spk > 1).SerializeToString())
         write(name + ".onnx.json", config(spk).encode("utf-8"))
+    write("slow-piper.onnx", slow_graph().SerializeToString())
     payload = {"weights": [0.25, 0.5], "code": Harmless()}
     for proto in (0, 2, 4, 5):
         write(f"pickle-protocol{proto}.onnx", pickle.dumps(payload, protocol=proto))

@@ -146,6 +146,14 @@ class PiperEngineTest {
   }
 
   @Test
+  void synthesizeIds_modelRunsPastDeadline_terminatedAsTimeout() throws Exception {
+    PiperVoice v = register("v8", "slow-piper.onnx", config("tiny-piper.onnx"));
+    assertThatThrownBy(() -> engine.synthesizeIds(v, new long[] {1, 0, 2}, Duration.ofMillis(500)))
+        .isInstanceOf(EngineTimeoutException.class)
+        .hasMessage("piper-onnx did not finish within 500 ms");
+  }
+
+  @Test
   void open_multiSpeakerModelWithSingleSpeakerConfig_refused() throws Exception {
     PiperVoice v = register("v6", "tiny-piper-2spk.onnx", config("tiny-piper.onnx"));
     assertThatThrownBy(() -> engine.synthesizeIds(v, new long[] {1, 2}, T))
