@@ -1,38 +1,47 @@
 package org.voxproof.chaincode;
 
-import java.net.InetSocketAddress;
-import org.hyperledger.fabric.contract.ContractRouter;
-import org.hyperledger.fabric.shim.ChaincodeServer;
+import java.io.IOException;
+import java.util.logging.Logger;
 import org.hyperledger.fabric.shim.ChaincodeServerProperties;
-import org.hyperledger.fabric.shim.NettyChaincodeServer;
+import org.hyperledger.fabric.shim.GrpcServer;
+import org.hyperledger.fabric.shim.NettyGrpcServer;
 
 /**
- * Runs the chaincode as an external service (chaincode-as-a-service): the peer connects to {@code
- * CHAINCODE_SERVER_ADDRESS} (default {@code 0.0.0.0:9999}); {@code CHAINCODE_ID} is the package id
- * printed by {@code peer lifecycle chaincode install}. See docs/fabric.md.
+ * Runs the chaincode as an external service (chaincode-as-a-service), the peer connecting to it
+ * over mutual TLS as configured by {@link ServerSettings} (docs/fabric.md, "Deploying").
  */
 public final class ChaincodeServerMain {
+  private static final Logger LOG = Logger.getLogger(ChaincodeServerMain.class.getName());
+
   private ChaincodeServerMain() {}
 
   public static void main(String[] args) throws Exception {
-    String address = env("CHAINCODE_SERVER_ADDRESS", "0.0.0.0:9999");
-    String id = env("CHAINCODE_ID", null);
-    if (id == null) {
-      System.err.println("CHAINCODE_ID must be set to the installed package id");
+    ServerSettings settings;
+    try {
+      settings = ServerSettings.fromEnvironment(System.getenv());
+    } catch (IllegalArgumentException e) {
+      System.err.println("voxproof chaincode: " + e.getMessage());
       System.exit(2);
+      return;
     }
-    int colon = address.lastIndexOf(':');
-    ChaincodeServerProperties props = new ChaincodeServerProperties();
-    props.setServerAddress(
-        new InetSocketAddress(
-            address.substring(0, colon), Integer.parseInt(address.substring(colon + 1))));
-    ContractRouter router = new ContractRouter(new String[] {"--id", id});
-    ChaincodeServer server = new NettyChaincodeServer(router, props);
-    router.startRouterWithChaincodeServer(server);
+    start(settings).blockUntilShutdown();
   }
 
-  private static String env(String name, String fallback) {
-    String v = System.getenv(name);
-    return v == null || v.isBlank() ? fallback : v;
+  /** Starts the server (without blocking); it runs until {@link GrpcServer#stop()}. */
+  public static GrpcServer start(ServerSettings s) throws IOException {
+    ChaincodeServerProperties props = new ChaincodeServerProperties();
+    props.setServerAddress(s.address());
+    if (s.tls() != null) {
+      props.setTlsEnabled(true);
+      props.setKeyCertChainFile(s.tls().certificateChain().toString());
+      props.setKeyFile(s.tls().privateKey().toString());
+      // The shim requires a client certificate from this CA when it is set (ClientAuth.REQUIRE).
+      props.setTrustCertCollectionFile(s.tls().clientCa().toString());
+    } else {
+      LOG.warning("chaincode server WITHOUT TLS (CHAINCODE_TLS_DISABLED=true): test networks only");
+    }
+    GrpcServer server = new NettyGrpcServer(new ProvenanceChaincode(s.packageId()), props);
+    server.start();
+    return server;
   }
 }

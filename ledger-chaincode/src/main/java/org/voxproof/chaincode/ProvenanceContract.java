@@ -1,32 +1,35 @@
 package org.voxproof.chaincode;
 
+import static org.voxproof.chaincode.ChaincodeErrors.BAD_RECORD;
+import static org.voxproof.chaincode.ChaincodeErrors.ERASED;
+import static org.voxproof.chaincode.ChaincodeErrors.ID_CONFLICT;
+import static org.voxproof.chaincode.ChaincodeErrors.NOT_FOUND;
+import static org.voxproof.chaincode.ChaincodeErrors.WATERMARK_TAKEN;
+import static org.voxproof.chaincode.ChaincodeErrors.fail;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Map;
-import org.hyperledger.fabric.contract.Context;
-import org.hyperledger.fabric.contract.ContractInterface;
-import org.hyperledger.fabric.contract.annotation.Contract;
-import org.hyperledger.fabric.contract.annotation.Default;
-import org.hyperledger.fabric.contract.annotation.Info;
-import org.hyperledger.fabric.contract.annotation.Transaction;
-import org.hyperledger.fabric.shim.ChaincodeException;
 import org.hyperledger.fabric.shim.ChaincodeStub;
+import org.voxproof.ledger.LedgerRecord;
+import org.voxproof.ledger.RecordKind;
 
 /**
- * VoxProof's provenance chaincode. World state holds each record's canonical bytes (hashes,
- * identifiers and commitments only) under its id, and an index from watermark to id. The salt of a
- * consent commitment lives in the private data collection {@value #SALTS}; {@code Erase} purges it
- * ({@code purgePrivateData}: gone from every peer's private store and its history), so the on-chain
- * commitment can no longer be linked to the consent token.
+ * VoxProof's provenance records on the channel. World state holds each record's canonical bytes
+ * (decoded and checked with the ledger module's one codec, {@link LedgerRecord#decode}) under its
+ * id, and an index from watermark to id. The consent salt of a commitment arrives with its record,
+ * in the same transaction, as transient data (never in a block) and is kept in the private data
+ * collection {@value #SALTS}; {@code Erase} purges it ({@code purgePrivateData}: gone from every
+ * member peer's store and its history), so the on-chain commitment can no longer be linked to the
+ * consent token.
  *
- * <p>Every function answers {@code {"txId":..,"record":base64,"existing":bool}}; errors carry a
- * stable payload: {@code NOT_FOUND}, {@code ID_CONFLICT}, {@code WATERMARK_TAKEN}, {@code
- * BAD_RECORD}.
+ * <p>Answers are {@code {"txId":..,"record":base64,"existing":bool}}; refusals carry a stable code
+ * (see {@link ChaincodeErrors}).
  */
-@Contract(name = "voxproof", info = @Info(title = "VoxProof provenance ledger", version = "0.1.0"))
-@Default
-public final class ProvenanceContract implements ContractInterface {
+public final class ProvenanceContract {
   /** The private data collection of consent salts (see collections_config.json). */
   public static final String SALTS = "consentSalts";
 
@@ -36,117 +39,125 @@ public final class ProvenanceContract implements ContractInterface {
   /** Chaincode event name for every new record; the payload is the record's canonical bytes. */
   public static final String EVENT = "voxproof.record";
 
-  /** Appends a record (base64 canonical bytes); idempotent on the record id. */
-  @Transaction(intent = Transaction.TYPE.SUBMIT)
-  public String Record(Context ctx, String recordBase64) {
-    ChaincodeStub stub = ctx.getStub();
-    byte[] record = decode(recordBase64);
-    RecordHeader h = header(record);
-    String existing = existing(stub, h, record);
+  /**
+   * Appends a record (base64 canonical bytes), and the consent salt when the transient map carries
+   * one; idempotent on the record id (an identical record again returns the first answer and
+   * writes nothing, so a retry never brings back a purged salt).
+   */
+  public String record(ChaincodeStub stub, String recordBase64) {
+    byte[] bytes = decode(recordBase64);
+    LedgerRecord r = parse(bytes);
+    if (r.kind() == RecordKind.ERASURE) {
+      throw fail(BAD_RECORD, "erasure records are logged with Erase");
+    }
+    byte[] salt = transientSalt(stub);
+    if (salt != null && r.consentCommitment().length == 0) {
+      throw fail(BAD_RECORD, "a consent salt needs a record with a consent commitment");
+    }
+    String existing = existing(stub, r, bytes);
     if (existing != null) {
       return existing;
     }
-    if (h.kind() == RecordHeader.SYNTHESIS) {
-      String wmKey = key(stub, "wm", h.watermarkHex());
-      if (stub.getState(wmKey) != null && stub.getState(wmKey).length > 0) {
-        throw new ChaincodeException(
-            "watermark " + h.watermarkHex() + " is taken", "WATERMARK_TAKEN");
+    if (salt != null) {
+      String commitment = HexFormat.of().formatHex(r.consentCommitment());
+      if (present(stub.getState(key(stub, "erased", commitment)))) {
+        throw fail(ERASED, "the consent of this commitment was erased; its salt is not kept");
       }
-      stub.putState(wmKey, h.id().getBytes(StandardCharsets.UTF_8));
+      stub.putPrivateData(SALTS, commitment, salt);
     }
-    return store(stub, h, record);
-  }
-
-  /**
-   * Keeps the consent salt of {@code commitmentHex} (transient key {@value #SALT_TRANSIENT_KEY}) in
-   * the private collection. Submitted apart from {@code Record} and endorsed by the operator's
-   * peers only: an endorser sees the transient salt, so auditor organisations must not endorse it.
-   */
-  @Transaction(intent = Transaction.TYPE.SUBMIT)
-  public void StoreSalt(Context ctx, String commitmentHex) {
-    ChaincodeStub stub = ctx.getStub();
-    Map<String, byte[]> transientData = stub.getTransient();
-    byte[] salt = transientData == null ? null : transientData.get(SALT_TRANSIENT_KEY);
-    if (salt == null || salt.length == 0 || !commitmentHex.matches("[0-9a-f]{64}")) {
-      throw new ChaincodeException(
-          "StoreSalt needs a commitment and a transient salt", "BAD_RECORD");
+    if (r.kind() == RecordKind.SYNTHESIS) {
+      String wmKey = key(stub, "wm", r.watermarkHex());
+      if (present(stub.getState(wmKey))) {
+        throw fail(WATERMARK_TAKEN, "watermark " + r.watermarkHex() + " is taken");
+      }
+      stub.putState(wmKey, r.id().getBytes(StandardCharsets.UTF_8));
     }
-    stub.putPrivateData(SALTS, commitmentHex, salt);
+    return store(stub, r, bytes);
   }
 
   /**
    * Logs an erasure record and purges the consent salt of its commitment from the private data
-   * collection.
+   * collection (also when the record was logged before: a retried erasure still purges).
    */
-  @Transaction(intent = Transaction.TYPE.SUBMIT)
-  public String Erase(Context ctx, String recordBase64) {
-    ChaincodeStub stub = ctx.getStub();
-    byte[] record = decode(recordBase64);
-    RecordHeader h = header(record);
-    if (h.kind() != RecordHeader.ERASURE || h.commitmentHex().isEmpty()) {
-      throw new ChaincodeException("Erase needs an erasure record", "BAD_RECORD");
+  public String erase(ChaincodeStub stub, String recordBase64) {
+    byte[] bytes = decode(recordBase64);
+    LedgerRecord r = parse(bytes);
+    if (r.kind() != RecordKind.ERASURE) {
+      throw fail(BAD_RECORD, "Erase needs an erasure record");
     }
-    String existing = existing(stub, h, record);
+    String commitment = HexFormat.of().formatHex(r.consentCommitment());
+    String existing = existing(stub, r, bytes);
     // SPEC: Fabric v2.5 purgePrivateData: removes the key and its history from the collection.
-    stub.purgePrivateData(SALTS, h.commitmentHex());
-    return existing != null ? existing : store(stub, h, record);
+    stub.purgePrivateData(SALTS, commitment);
+    if (existing != null) {
+      return existing;
+    }
+    stub.putState(key(stub, "erased", commitment), r.id().getBytes(StandardCharsets.UTF_8));
+    return store(stub, r, bytes);
   }
 
   /** The record with this id. */
-  @Transaction(intent = Transaction.TYPE.EVALUATE)
-  public String Get(Context ctx, String id) {
-    byte[] v = ctx.getStub().getState(key(ctx.getStub(), "rec", id));
-    if (v == null || v.length == 0) {
-      throw new ChaincodeException("no record " + id, "NOT_FOUND");
+  public String get(ChaincodeStub stub, String id) {
+    byte[] v = stub.getState(key(stub, "rec", id));
+    if (!present(v)) {
+      throw fail(NOT_FOUND, "no record " + id);
     }
     return new String(v, StandardCharsets.UTF_8);
   }
 
   /** The synthesis record carrying this watermark payload (hex). */
-  @Transaction(intent = Transaction.TYPE.EVALUATE)
-  public String Lookup(Context ctx, String watermarkHex) {
-    byte[] id =
-        ctx.getStub()
-            .getState(key(ctx.getStub(), "wm", watermarkHex.toLowerCase(java.util.Locale.ROOT)));
-    if (id == null || id.length == 0) {
-      throw new ChaincodeException("no record with this watermark", "NOT_FOUND");
+  public String lookup(ChaincodeStub stub, String watermarkHex) {
+    byte[] id = stub.getState(key(stub, "wm", watermarkHex.toLowerCase(Locale.ROOT)));
+    if (!present(id)) {
+      throw fail(NOT_FOUND, "no record with this watermark");
     }
-    return Get(ctx, new String(id, StandardCharsets.UTF_8));
+    return get(stub, new String(id, StandardCharsets.UTF_8));
   }
 
-  /** The salt of a consent commitment, for members of the collection; gone after erasure. */
-  @Transaction(intent = Transaction.TYPE.EVALUATE)
-  public String Salt(Context ctx, String commitmentHex) {
-    byte[] salt = ctx.getStub().getPrivateData(SALTS, commitmentHex);
-    if (salt == null || salt.length == 0) {
-      throw new ChaincodeException("no salt for this commitment", "NOT_FOUND");
+  /** The stored salt of a consent commitment, for members of the collection; gone after erasure. */
+  public String salt(ChaincodeStub stub, String commitmentHex) {
+    byte[] salt = stub.getPrivateData(SALTS, commitmentHex);
+    if (!present(salt)) {
+      throw fail(NOT_FOUND, "no salt for this commitment");
     }
     return Base64.getEncoder().encodeToString(salt);
   }
 
-  private static String existing(ChaincodeStub stub, RecordHeader h, byte[] record) {
-    byte[] v = stub.getState(key(stub, "rec", h.id()));
-    if (v == null || v.length == 0) {
+  private static byte[] transientSalt(ChaincodeStub stub) {
+    Map<String, byte[]> t = stub.getTransient();
+    byte[] salt = t == null ? null : t.get(SALT_TRANSIENT_KEY);
+    if (salt != null && (salt.length == 0 || salt.length > 1024)) {
+      throw fail(BAD_RECORD, "the consent salt must be 1 to 1024 bytes");
+    }
+    return salt;
+  }
+
+  private static String existing(ChaincodeStub stub, LedgerRecord r, byte[] bytes) {
+    byte[] v = stub.getState(key(stub, "rec", r.id()));
+    if (!present(v)) {
       return null;
     }
     String json = new String(v, StandardCharsets.UTF_8);
-    String stored = field(json, "record");
-    if (!Arrays.equals(Base64.getDecoder().decode(stored), record)) {
-      throw new ChaincodeException("id " + h.id() + " is logged with other content", "ID_CONFLICT");
+    if (!Arrays.equals(Base64.getDecoder().decode(field(json, "record")), bytes)) {
+      throw fail(ID_CONFLICT, "id " + r.id() + " is logged with other content");
     }
     return json.replace("\"existing\":false", "\"existing\":true");
   }
 
-  private static String store(ChaincodeStub stub, RecordHeader h, byte[] record) {
+  private static String store(ChaincodeStub stub, LedgerRecord r, byte[] bytes) {
     String json =
         "{\"txId\":\""
             + stub.getTxId()
             + "\",\"record\":\""
-            + Base64.getEncoder().encodeToString(record)
+            + Base64.getEncoder().encodeToString(bytes)
             + "\",\"existing\":false}";
-    stub.putState(key(stub, "rec", h.id()), json.getBytes(StandardCharsets.UTF_8));
-    stub.setEvent(EVENT, record);
+    stub.putState(key(stub, "rec", r.id()), json.getBytes(StandardCharsets.UTF_8));
+    stub.setEvent(EVENT, bytes);
     return json;
+  }
+
+  private static boolean present(byte[] v) {
+    return v != null && v.length > 0;
   }
 
   private static String key(ChaincodeStub stub, String type, String value) {
@@ -157,15 +168,15 @@ public final class ProvenanceContract implements ContractInterface {
     try {
       return Base64.getDecoder().decode(b64);
     } catch (IllegalArgumentException e) {
-      throw new ChaincodeException("record is not base64", "BAD_RECORD");
+      throw fail(BAD_RECORD, "record is not base64");
     }
   }
 
-  private static RecordHeader header(byte[] record) {
+  private static LedgerRecord parse(byte[] bytes) {
     try {
-      return RecordHeader.parse(record);
+      return LedgerRecord.decode(bytes);
     } catch (IllegalArgumentException e) {
-      throw new ChaincodeException(e.getMessage(), "BAD_RECORD");
+      throw fail(BAD_RECORD, e.getMessage());
     }
   }
 
@@ -173,7 +184,7 @@ public final class ProvenanceContract implements ContractInterface {
   static String field(String json, String name) {
     int i = json.indexOf("\"" + name + "\":\"");
     if (i < 0) {
-      throw new ChaincodeException("corrupt state", "BAD_RECORD");
+      throw fail(BAD_RECORD, "corrupt state");
     }
     int start = i + name.length() + 4;
     return json.substring(start, json.indexOf('"', start));

@@ -1,146 +1,172 @@
 package org.voxproof.chaincode;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
-import org.hyperledger.fabric.contract.Context;
-import org.hyperledger.fabric.shim.ChaincodeException;
 import org.junit.jupiter.api.Test;
+import org.voxproof.ledger.LedgerRecord;
+import org.voxproof.ledger.RecordVectors;
+import org.voxproof.ledger.TestRecords;
 
+/** The real chaincode (router and contract) over the in-memory stub, fed the record vector. */
 class ProvenanceContractTest {
-  private final ProvenanceContract contract = new ProvenanceContract();
-  private final InMemoryStub stub = new InMemoryStub();
+  private final ChaincodeHarness cc = new ChaincodeHarness();
+  private static final byte[] SYNTHESIS = RecordVectors.bytes("synthesis");
+  private static final byte[] ERASURE = RecordVectors.bytes("erasure");
+  private static final String COMMITMENT =
+      HexFormat.of().formatHex(LedgerRecord.decode(SYNTHESIS).consentCommitment());
 
-  /** A canonical version 1 record (same layout as the ledger module's RecordCodec). */
-  static byte[] record(int kind, String id, byte[] watermark, byte[] commitment) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.write('V');
-    out.write(1);
-    out.write(kind);
-    byte[] idb = id.getBytes(StandardCharsets.US_ASCII);
-    out.write(idb.length >>> 8);
-    out.write(idb.length);
-    out.writeBytes(idb);
-    for (byte[] b : new byte[][] {watermark, new byte[32], new byte[32], commitment}) {
-      out.write(b.length);
-      out.writeBytes(b);
-    }
-    for (int i = 0; i < 3 + 1 + 8; i++) {
-      out.write(0); // licensee, engine, subject (u16 0), detail hash (u8 0), time (8 bytes)
-    }
-    return out.toByteArray();
-  }
-
-  private static byte[] commitment(int n) {
-    byte[] c = new byte[32];
-    c[0] = (byte) n;
-    return c;
-  }
-
-  private Context ctx() {
-    return new Context(stub.next(Map.of()));
-  }
-
-  private String b64(byte[] b) {
+  private static String b64(byte[] b) {
     return Base64.getEncoder().encodeToString(b);
   }
 
-  @Test
-  void record_thenGetAndLookup_returnStoredBytesAndEvent() {
-    byte[] r = record(1, "m-1", new byte[] {1, 2, 3, 4}, commitment(1));
-    String json = contract.Record(ctx(), b64(r));
-    assertThat(json).contains("\"txId\":\"tx1\"").contains("\"existing\":false");
-    assertThat(stub.eventName).isEqualTo(ProvenanceContract.EVENT);
-    assertThat(stub.eventPayload).isEqualTo(r);
-    assertThat(ProvenanceContract.field(contract.Get(ctx(), "m-1"), "record")).isEqualTo(b64(r));
-    assertThat(contract.Lookup(ctx(), "01020304")).contains("\"txId\":\"tx1\"");
+  private static Map<String, byte[]> salt(byte... s) {
+    return Map.of(ProvenanceContract.SALT_TRANSIENT_KEY, s);
   }
 
   @Test
-  void record_sameRecordAgain_isIdempotent() {
-    byte[] r = record(1, "m-1", new byte[] {1}, commitment(1));
-    contract.Record(ctx(), b64(r));
-    assertThat(contract.Record(ctx(), b64(r)))
-        .contains("\"txId\":\"tx1\"")
-        .contains("\"existing\":true");
+  void record_vector_storedIndexedAndEmitted() {
+    String txId = cc.nextTxId();
+    ChaincodeHarness.Answer a = cc.call("Record", b64(SYNTHESIS));
+    assertThat(a.status()).isEqualTo(200);
+    assertThat(a.text())
+        .isEqualTo("{\"txId\":\"" + txId + "\",\"record\":\"" + b64(SYNTHESIS) + "\",\"existing\":false}");
+    assertThat(a.event().name()).isEqualTo(ProvenanceContract.EVENT);
+    assertThat(a.event().payload()).isEqualTo(SYNTHESIS);
+    assertThat(cc.call("Get", RecordVectors.SYNTHESIS_ID).text()).isEqualTo(a.text());
+    assertThat(cc.call("Lookup", "00C0FFEE").text()).isEqualTo(a.text());
   }
 
   @Test
-  void record_sameIdOtherBytes_conflict() {
-    contract.Record(ctx(), b64(record(1, "m-1", new byte[] {1}, commitment(1))));
-    assertThatThrownBy(
-            () -> contract.Record(ctx(), b64(record(1, "m-1", new byte[] {2}, commitment(1)))))
-        .isInstanceOf(ChaincodeException.class)
-        .extracting(e -> new String(((ChaincodeException) e).getPayload(), StandardCharsets.UTF_8))
-        .isEqualTo("ID_CONFLICT");
+  void record_sameRecordAgain_isIdempotentAndWritesNothing() {
+    String first = cc.call("Record", b64(SYNTHESIS)).text();
+    ChaincodeHarness.Answer again = cc.call("Record", b64(SYNTHESIS));
+    assertThat(again.text()).isEqualTo(first.replace("\"existing\":false", "\"existing\":true"));
+    assertThat(again.event()).isNull();
+  }
+
+  @Test
+  void record_sameIdOtherBytes_conflictWithCodeOnce() {
+    cc.call("Record", b64(TestRecords.synthesis(1).encode()));
+    LedgerRecord other = TestRecords.synthesis(2);
+    byte[] sameId =
+        LedgerRecord.synthesis(
+                "manifest-1",
+                other.watermark(),
+                other.audioSha256(),
+                other.manifestHash(),
+                other.consentCommitment(),
+                "",
+                "",
+                other.time())
+            .encode();
+    ChaincodeHarness.Answer a = cc.call("Record", b64(sameId));
+    assertThat(a.status()).isEqualTo(500);
+    assertThat(a.message()).isEqualTo("ID_CONFLICT: id manifest-1 is logged with other content");
+    assertThat(a.text()).isEqualTo("ID_CONFLICT");
   }
 
   @Test
   void record_watermarkTaken_refused() {
-    contract.Record(ctx(), b64(record(1, "m-1", new byte[] {7}, commitment(1))));
-    assertThatThrownBy(
-            () -> contract.Record(ctx(), b64(record(1, "m-2", new byte[] {7}, commitment(2)))))
-        .isInstanceOf(ChaincodeException.class)
-        .extracting(e -> new String(((ChaincodeException) e).getPayload(), StandardCharsets.UTF_8))
-        .isEqualTo("WATERMARK_TAKEN");
+    cc.call("Record", b64(TestRecords.synthesis(1).encode()));
+    LedgerRecord r = TestRecords.synthesis(1);
+    byte[] sameMark =
+        LedgerRecord.synthesis(
+                "manifest-x",
+                r.watermark(),
+                r.audioSha256(),
+                r.manifestHash(),
+                r.consentCommitment(),
+                "",
+                "",
+                r.time())
+            .encode();
+    ChaincodeHarness.Answer a = cc.call("Record", b64(sameMark));
+    assertThat(a.message()).isEqualTo("WATERMARK_TAKEN: watermark " + r.watermarkHex() + " is taken");
+    assertThat(cc.call("Get", "manifest-x").text()).isEqualTo("NOT_FOUND");
   }
 
   @Test
   void record_malformed_refusedAsBadRecord() {
-    assertThatThrownBy(() -> contract.Record(ctx(), "!!"))
-        .isInstanceOf(ChaincodeException.class)
-        .extracting(e -> new String(((ChaincodeException) e).getPayload(), StandardCharsets.UTF_8))
-        .isEqualTo("BAD_RECORD");
-    assertThatThrownBy(() -> contract.Record(ctx(), b64(new byte[] {'V', 1, 1, 0})))
-        .isInstanceOf(ChaincodeException.class);
+    assertThat(cc.call("Record", "!!").message()).isEqualTo("BAD_RECORD: record is not base64");
+    byte[] trailing = java.util.Arrays.copyOf(SYNTHESIS, SYNTHESIS.length + 1);
+    assertThat(cc.call("Record", b64(trailing)).message())
+        .isEqualTo("BAD_RECORD: trailing bytes after the record");
+    assertThat(cc.call("Record", b64(ERASURE)).message())
+        .isEqualTo("BAD_RECORD: erasure records are logged with Erase");
+    assertThat(cc.call("Record").message()).isEqualTo("BAD_REQUEST: expected 1 argument(s), got 0");
+    assertThat(cc.call("Nope", "x").message()).isEqualTo("BAD_REQUEST: no function Nope");
   }
 
   @Test
-  void erase_purgesSaltFromPrivateData_soCommitmentCannotBeLinked() {
-    byte[] c = commitment(9);
-    String hex = HexFormat.of().formatHex(c);
-    contract.Record(ctx(), b64(record(1, "m-9", new byte[] {9}, c)));
-    Context withSalt = new Context(stub.next(Map.of("consentSalt", new byte[] {42, 43})));
-    contract.StoreSalt(withSalt, hex);
-    assertThat(contract.Salt(ctx(), hex)).isEqualTo(b64(new byte[] {42, 43}));
-
-    String json = contract.Erase(ctx(), b64(record(3, "erase-9", new byte[0], c)));
-
-    assertThat(json).contains("\"existing\":false");
-    assertThat(stub.purged).containsExactly(ProvenanceContract.SALTS + "/" + hex);
-    assertThatThrownBy(() -> contract.Salt(ctx(), hex))
-        .isInstanceOf(ChaincodeException.class)
-        .hasMessageContaining("no salt");
-    assertThat(contract.Get(ctx(), "m-9")).contains("\"record\"");
+  void record_withSalt_keepsItInTheSameTransaction() {
+    ChaincodeHarness.Answer a = cc.call(salt((byte) 42, (byte) 43), "Record", b64(SYNTHESIS));
+    assertThat(a.status()).isEqualTo(200);
+    assertThat(cc.ledger.collection(ProvenanceContract.SALTS).get(COMMITMENT))
+        .containsExactly(42, 43);
+    assertThat(cc.call("Salt", COMMITMENT).text()).isEqualTo(b64(new byte[] {42, 43}));
   }
 
   @Test
-  void storeSalt_withoutTransientSalt_refused() {
-    String hex = HexFormat.of().formatHex(commitment(1));
-    assertThatThrownBy(() -> contract.StoreSalt(ctx(), hex))
-        .isInstanceOf(ChaincodeException.class)
-        .hasMessageContaining("transient salt");
-    assertThat(stub.collection(ProvenanceContract.SALTS)).isEmpty();
+  void record_withSaltButRefused_keepsNeitherRecordNorSalt() {
+    cc.call("Record", b64(TestRecords.synthesis(1).encode()));
+    LedgerRecord r = TestRecords.synthesis(1);
+    byte[] sameMark =
+        LedgerRecord.synthesis(
+                "manifest-x",
+                r.watermark(),
+                r.audioSha256(),
+                r.manifestHash(),
+                new byte[32],
+                "",
+                "",
+                r.time())
+            .encode();
+    assertThat(cc.call(salt((byte) 1), "Record", b64(sameMark)).status()).isEqualTo(500);
+    assertThat(cc.ledger.collection(ProvenanceContract.SALTS)).isEmpty();
+  }
+
+  @Test
+  void record_saltWithoutCommitment_refused() {
+    byte[] police = RecordVectors.bytes("police-access");
+    assertThat(cc.call(salt((byte) 1), "Record", b64(police)).message())
+        .isEqualTo("BAD_RECORD: a consent salt needs a record with a consent commitment");
+    assertThat(cc.call(salt(), "Record", b64(SYNTHESIS)).message())
+        .isEqualTo("BAD_RECORD: the consent salt must be 1 to 1024 bytes");
+  }
+
+  @Test
+  void erase_vector_purgesSaltSoTheCommitmentCannotBeLinked() {
+    cc.call(salt((byte) 42), "Record", b64(SYNTHESIS));
+    ChaincodeHarness.Answer a = cc.call("Erase", b64(ERASURE));
+    assertThat(a.text()).contains("\"existing\":false");
+    assertThat(cc.ledger.purged()).containsExactly(ProvenanceContract.SALTS + "/" + COMMITMENT);
+    assertThat(cc.call("Salt", COMMITMENT).message())
+        .isEqualTo("NOT_FOUND: no salt for this commitment");
+    assertThat(cc.call("Get", RecordVectors.SYNTHESIS_ID).status()).isEqualTo(200);
+    assertThat(cc.call("Erase", b64(ERASURE)).text()).contains("\"existing\":true");
+  }
+
+  @Test
+  void record_saltAfterErasure_refusedAndNotBroughtBack() {
+    cc.call("Erase", b64(ERASURE));
+    assertThat(cc.call(salt((byte) 7), "Record", b64(SYNTHESIS)).message())
+        .isEqualTo("ERASED: the consent of this commitment was erased; its salt is not kept");
+    assertThat(cc.ledger.collection(ProvenanceContract.SALTS)).isEmpty();
   }
 
   @Test
   void erase_nonErasureRecord_refused() {
-    assertThatThrownBy(
-            () -> contract.Erase(ctx(), b64(record(1, "m-1", new byte[] {1}, commitment(1)))))
-        .isInstanceOf(ChaincodeException.class)
-        .hasMessageContaining("erasure record");
+    assertThat(cc.call("Erase", b64(SYNTHESIS)).message())
+        .isEqualTo("BAD_RECORD: Erase needs an erasure record");
   }
 
   @Test
   void get_unknownId_notFound() {
-    assertThatThrownBy(() -> contract.Get(ctx(), "nope"))
-        .isInstanceOf(ChaincodeException.class)
-        .extracting(e -> new String(((ChaincodeException) e).getPayload(), StandardCharsets.UTF_8))
-        .isEqualTo("NOT_FOUND");
+    ChaincodeHarness.Answer a = cc.call("Get", "nope");
+    assertThat(a.status()).isEqualTo(500);
+    assertThat(a.message()).isEqualTo("NOT_FOUND: no record nope");
   }
 }

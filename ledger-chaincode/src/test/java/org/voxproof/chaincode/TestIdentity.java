@@ -17,10 +17,10 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.util.io.pem.PemWriter;
 
 /** A creator identity as the peer passes it: a serialized {@code msp.SerializedIdentity}. */
-final class TestIdentity {
+public final class TestIdentity {
   private TestIdentity() {}
 
-  static byte[] serialized(String mspId) throws Exception {
+  public static byte[] serialized(String mspId) throws Exception {
     KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
     g.initialize(new ECGenParameterSpec("secp256r1"));
     KeyPair kp = g.generateKeyPair();

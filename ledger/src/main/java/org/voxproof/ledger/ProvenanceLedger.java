@@ -6,9 +6,10 @@ import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 /**
- * The provenance ledger: an append-only log of {@link LedgerRecord}s. Two backends: the embedded
- * Merkle log ({@link org.voxproof.ledger.embedded.EmbeddedLedger}) and Hyperledger Fabric ({@link
- * org.voxproof.ledger.fabric.FabricLedger}). Every method may block on disk or network: call it
+ * The provenance ledger: an append-only log of {@link LedgerRecord}s. Backends: the embedded
+ * Merkle log ({@link org.voxproof.ledger.embedded.EmbeddedLedger}); in module ledger-fabric,
+ * Hyperledger Fabric ({@code FabricLedger}) and the embedded log with checkpoints anchored on a
+ * Fabric channel ({@code AnchoredLedger}). Every method may block on disk or network: call it
  * from a worker thread, never from an event loop.
  */
 public interface ProvenanceLedger extends AutoCloseable {
