@@ -43,9 +43,9 @@ public final class CheckpointAnchors {
   private static final int MAX_NOTE = 16 * 1024;
 
   /**
-   * Anchors {@code note}, a signed checkpoint of the log whose verifier key is {@code
-   * verifierKey}, with the consistency proof (base64 hashes, comma-separated) from the last
-   * anchored size. The same checkpoint again returns the first answer.
+   * Anchors {@code note}, a signed checkpoint of the log whose verifier key is {@code verifierKey},
+   * with the consistency proof (base64 hashes, comma-separated) from the last anchored size. The
+   * same checkpoint again returns the first answer.
    */
   public String anchor(ChaincodeStub stub, String verifierKey, String note, String proof) {
     if (note.length() > MAX_NOTE) {

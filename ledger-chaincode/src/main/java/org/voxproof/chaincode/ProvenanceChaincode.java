@@ -22,8 +22,8 @@ import org.hyperledger.fabric.traces.Traces;
  *
  * <p>It is configured only by its constructor, never from the {@code CORE_PEER_TLS_*} environment
  * the shim's own router reads (those name the chaincode's client-side TLS when the peer launches
- * it, and make a chaincode-as-a-service server fail at start); the server's TLS is set up by
- * {@link ChaincodeServerMain}.
+ * it, and make a chaincode-as-a-service server fail at start); the server's TLS is set up by {@link
+ * ChaincodeServerMain}.
  *
  * <table>
  * <caption>Functions</caption>

@@ -41,8 +41,8 @@ public final class ProvenanceContract {
 
   /**
    * Appends a record (base64 canonical bytes), and the consent salt when the transient map carries
-   * one; idempotent on the record id (an identical record again returns the first answer and
-   * writes nothing, so a retry never brings back a purged salt).
+   * one; idempotent on the record id (an identical record again returns the first answer and writes
+   * nothing, so a retry never brings back a purged salt).
    */
   public String record(ChaincodeStub stub, String recordBase64) {
     byte[] bytes = decode(recordBase64);

@@ -18,8 +18,8 @@ import java.util.Objects;
  *       that issued the peers' TLS client certificates). The shim's names are accepted too: with
  *       {@code CORE_PEER_TLS_ENABLED=true}, {@code CORE_TLS_CLIENT_CERT_FILE}, {@code
  *       CORE_TLS_CLIENT_KEY_FILE} and {@code CORE_PEER_TLS_ROOTCERT_FILE};
- *   <li>{@code CHAINCODE_TLS_DISABLED=true} runs without TLS (a test network only); without it
- *       and without TLS files the server refuses to start.
+ *   <li>{@code CHAINCODE_TLS_DISABLED=true} runs without TLS (a test network only); without it and
+ *       without TLS files the server refuses to start.
  * </ul>
  *
  * @param address where to listen

@@ -43,8 +43,7 @@ public final class ChaincodeHarness {
     all[0] = fn;
     System.arraycopy(args, 0, all, 1, args.length);
     InMemoryStub.Simulation sim =
-        ledger.simulate(
-            String.format("%064x", ++tx), creator, Arrays.asList(all), transientData);
+        ledger.simulate(String.format("%064x", ++tx), creator, Arrays.asList(all), transientData);
     Response r = chaincode.invoke(sim.stub());
     if (r.getStatus() == Response.Status.SUCCESS && !ledger.commit(sim)) {
       throw new IllegalStateException("MVCC conflict in a sequential test");

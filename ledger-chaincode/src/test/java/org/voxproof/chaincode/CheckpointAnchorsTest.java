@@ -23,7 +23,9 @@ class CheckpointAnchorsTest {
     assertThat(a.status()).isEqualTo(200);
     assertThat(a.event().name()).isEqualTo(CheckpointAnchors.EVENT);
     assertThat(new String(a.event().payload(), StandardCharsets.UTF_8)).isEqualTo(first);
-    assertThat(a.text()).isEqualTo("{\"txId\":\"" + tx + "\",\"note\":" + Json.quote(first) + ",\"existing\":false}");
+    assertThat(a.text())
+        .isEqualTo(
+            "{\"txId\":\"" + tx + "\",\"note\":" + Json.quote(first) + ",\"existing\":false}");
     log.grow(4, "b");
     assertThat(anchor(log, log.proofFrom(3)).status()).isEqualTo(200);
     assertThat(cc.call("AnchorHead", log.origin).text()).contains(Json.quote(log.note()));
@@ -50,7 +52,8 @@ class CheckpointAnchorsTest {
     TestLog fork = new TestLog(log.origin, log.key).grow(5, "z");
     ChaincodeHarness.Answer a = anchor(fork, fork.proofFrom(3));
     assertThat(a.status()).isEqualTo(500);
-    assertThat(a.message()).startsWith("CHECKPOINT_FORK: checkpoint does not extend the anchored one");
+    assertThat(a.message())
+        .startsWith("CHECKPOINT_FORK: checkpoint does not extend the anchored one");
     TestLog sameSize = new TestLog(log.origin, log.key).grow(3, "z");
     assertThat(anchor(sameSize, "").message())
         .isEqualTo("CHECKPOINT_FORK: size 3 does not extend the anchored size 3");

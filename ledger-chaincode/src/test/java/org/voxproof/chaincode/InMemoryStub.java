@@ -17,11 +17,11 @@ import org.hyperledger.fabric.shim.ledger.QueryResultsIterator;
 
 /**
  * An in-memory world state with Fabric's transaction semantics, for running the real chaincode in
- * tests: a transaction is simulated against the committed state (reads do not see the
- * transaction's own writes, as on a peer), recording its read versions, writes, private writes,
- * purges and event; committing it applies them only if every key it read still has the version
- * it read (MVCC, as the peer's validator), else it is invalid and changes nothing. Only the stub
- * calls the chaincode makes are implemented; any other call fails loudly.
+ * tests: a transaction is simulated against the committed state (reads do not see the transaction's
+ * own writes, as on a peer), recording its read versions, writes, private writes, purges and event;
+ * committing it applies them only if every key it read still has the version it read (MVCC, as the
+ * peer's validator), else it is invalid and changes nothing. Only the stub calls the chaincode
+ * makes are implemented; any other call fails loudly.
  */
 public final class InMemoryStub {
   private record Versioned(byte[] value, long version) {}

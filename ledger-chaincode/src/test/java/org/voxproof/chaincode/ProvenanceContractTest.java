@@ -32,7 +32,8 @@ class ProvenanceContractTest {
     ChaincodeHarness.Answer a = cc.call("Record", b64(SYNTHESIS));
     assertThat(a.status()).isEqualTo(200);
     assertThat(a.text())
-        .isEqualTo("{\"txId\":\"" + txId + "\",\"record\":\"" + b64(SYNTHESIS) + "\",\"existing\":false}");
+        .isEqualTo(
+            "{\"txId\":\"" + txId + "\",\"record\":\"" + b64(SYNTHESIS) + "\",\"existing\":false}");
     assertThat(a.event().name()).isEqualTo(ProvenanceContract.EVENT);
     assertThat(a.event().payload()).isEqualTo(SYNTHESIS);
     assertThat(cc.call("Get", RecordVectors.SYNTHESIS_ID).text()).isEqualTo(a.text());
@@ -84,7 +85,8 @@ class ProvenanceContractTest {
                 r.time())
             .encode();
     ChaincodeHarness.Answer a = cc.call("Record", b64(sameMark));
-    assertThat(a.message()).isEqualTo("WATERMARK_TAKEN: watermark " + r.watermarkHex() + " is taken");
+    assertThat(a.message())
+        .isEqualTo("WATERMARK_TAKEN: watermark " + r.watermarkHex() + " is taken");
     assertThat(cc.call("Get", "manifest-x").text()).isEqualTo("NOT_FOUND");
   }
 

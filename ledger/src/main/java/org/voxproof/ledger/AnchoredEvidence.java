@@ -3,8 +3,8 @@ package org.voxproof.ledger;
 import java.util.Objects;
 
 /**
- * Evidence from the embedded log whose checkpoints are anchored on a Fabric channel: the tlog
- * proof of the record against a checkpoint, and the Fabric transaction that anchored exactly that
+ * Evidence from the embedded log whose checkpoints are anchored on a Fabric channel: the tlog proof
+ * of the record against a checkpoint, and the Fabric transaction that anchored exactly that
  * checkpoint (its event carries the signed checkpoint note) under the consortium's endorsement
  * policy. Both parts verify offline; see docs/fabric.md, "Hybrid".
  *

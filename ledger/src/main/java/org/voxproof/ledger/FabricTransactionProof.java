@@ -5,8 +5,8 @@ import java.util.regex.Pattern;
 
 /**
  * A committed Hyperledger Fabric transaction with what an offline verifier needs to check it: the
- * transaction as the peer processed it, its block and the channel configuration block in force
- * for that block (see docs/fabric.md, "What a verifier gets as evidence").
+ * transaction as the peer processed it, its block and the channel configuration block in force for
+ * that block (see docs/fabric.md, "What a verifier gets as evidence").
  *
  * @param channel the channel name
  * @param transactionId the transaction id (64 lowercase hex digits)

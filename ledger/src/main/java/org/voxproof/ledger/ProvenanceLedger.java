@@ -6,11 +6,11 @@ import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 /**
- * The provenance ledger: an append-only log of {@link LedgerRecord}s. Backends: the embedded
- * Merkle log ({@link org.voxproof.ledger.embedded.EmbeddedLedger}); in module ledger-fabric,
- * Hyperledger Fabric ({@code FabricLedger}) and the embedded log with checkpoints anchored on a
- * Fabric channel ({@code AnchoredLedger}). Every method may block on disk or network: call it
- * from a worker thread, never from an event loop.
+ * The provenance ledger: an append-only log of {@link LedgerRecord}s. Backends: the embedded Merkle
+ * log ({@link org.voxproof.ledger.embedded.EmbeddedLedger}); in module ledger-fabric, Hyperledger
+ * Fabric ({@code FabricLedger}) and the embedded log with checkpoints anchored on a Fabric channel
+ * ({@code AnchoredLedger}). Every method may block on disk or network: call it from a worker
+ * thread, never from an event loop.
  */
 public interface ProvenanceLedger extends AutoCloseable {
   /** The log's identity (the checkpoint origin, or the Fabric channel and chaincode). */

@@ -46,7 +46,9 @@ class RecordVectorTest {
     assertThat(s.id()).isEqualTo(RecordVectors.SYNTHESIS_ID);
     assertThat(s.watermarkHex()).isEqualTo("00c0ffee");
     assertThat(s.time()).isEqualTo(Instant.ofEpochMilli(1_795_240_800_123L));
-    assertThat(LedgerRecord.decode(RecordVectors.bytes("erasure")).kind()).isEqualTo(RecordKind.ERASURE);
-    assertThat(LedgerRecord.decode(RecordVectors.bytes("police-access")).subject()).isEqualTo(RecordVectors.SYNTHESIS_ID);
+    assertThat(LedgerRecord.decode(RecordVectors.bytes("erasure")).kind())
+        .isEqualTo(RecordKind.ERASURE);
+    assertThat(LedgerRecord.decode(RecordVectors.bytes("police-access")).subject())
+        .isEqualTo(RecordVectors.SYNTHESIS_ID);
   }
 }

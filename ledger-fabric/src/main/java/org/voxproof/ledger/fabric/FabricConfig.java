@@ -21,6 +21,7 @@ import java.util.Properties;
  * channel=voxproof
  * chaincode=voxproof
  * eventCheckpoint=/var/lib/voxproof/fabric-events.checkpoint   # optional
+ * consentSaltKey=/etc/voxproof/fabric/consent-salt.key   # optional: 32 random bytes, mode 0600
  * </pre>
  *
  * Relative paths are resolved against the file's directory.
@@ -34,7 +35,8 @@ public record FabricConfig(
     Path privateKey,
     String channel,
     String chaincode,
-    Path eventCheckpoint) {
+    Path eventCheckpoint,
+    Path consentSaltKey) {
 
   public FabricConfig {
     Objects.requireNonNull(peerEndpoint, "peerEndpoint");
@@ -54,6 +56,7 @@ public record FabricConfig(
     }
     Path base = file.toAbsolutePath().getParent();
     String checkpoint = p.getProperty("eventCheckpoint");
+    String saltKey = p.getProperty("consentSaltKey");
     return new FabricConfig(
         required(p, "peerEndpoint"),
         p.getProperty("overrideAuthority"),
@@ -63,7 +66,8 @@ public record FabricConfig(
         base.resolve(required(p, "privateKey")),
         required(p, "channel"),
         required(p, "chaincode"),
-        checkpoint == null ? null : base.resolve(checkpoint));
+        checkpoint == null ? null : base.resolve(checkpoint),
+        saltKey == null ? null : base.resolve(saltKey.strip()));
   }
 
   private static String required(Properties p, String key) {

@@ -1,22 +1,20 @@
 package org.voxproof.ledger.fabric;
 
 import com.google.protobuf.ByteString;
-import com.google.protobuf.InvalidProtocolBufferException;
-import java.io.ByteArrayInputStream;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.Signature;
-import java.security.cert.CertificateFactory;
+import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import org.hyperledger.fabric.protos.common.Block;
 import org.hyperledger.fabric.protos.common.ChannelHeader;
 import org.hyperledger.fabric.protos.common.Envelope;
+import org.hyperledger.fabric.protos.common.HeaderType;
 import org.hyperledger.fabric.protos.common.Payload;
 import org.hyperledger.fabric.protos.common.SignatureHeader;
-import org.hyperledger.fabric.protos.msp.SerializedIdentity;
 import org.hyperledger.fabric.protos.peer.ChaincodeAction;
 import org.hyperledger.fabric.protos.peer.ChaincodeActionPayload;
 import org.hyperledger.fabric.protos.peer.ChaincodeEvent;
@@ -25,146 +23,204 @@ import org.hyperledger.fabric.protos.peer.ProcessedTransaction;
 import org.hyperledger.fabric.protos.peer.ProposalResponsePayload;
 import org.hyperledger.fabric.protos.peer.Transaction;
 import org.voxproof.ledger.FabricEvidence;
-import org.voxproof.ledger.ProofVerificationException;
-import org.voxproof.ledger.ProofVerificationException.Reason;
+import org.voxproof.ledger.FabricTransactionProof;
+import org.voxproof.ledger.fabric.internal.Ecdsa;
+import org.voxproof.ledger.fabric.internal.Msp;
+import org.voxproof.ledger.fabric.internal.StrictProto;
+import org.voxproof.ledger.fabric.internal.TrustedChannel;
+import org.voxproof.ledger.merkle.ProofVerificationException;
+import org.voxproof.ledger.merkle.ProofVerificationException.Reason;
 
 /**
- * Offline check of {@link FabricEvidence}: the transaction is marked valid, sits in the block
- * (whose data hash matches), carries the client's signature, enough endorsements by peers whose
- * certificates chain to a trusted CA, and emitted this record's event. The orderer's block
- * signatures are checked against the channel configuration by Fabric tooling (docs/fabric.md).
+ * Offline check of Fabric evidence against the channel's MSP root certificates (the verifier's
+ * trust input, like an operator root for the evidence bundle): the channel configuration block,
+ * bound to those roots; the orderer's signatures on the transaction's block under the
+ * configuration's {@code BlockValidation} policy; the block's data hash and that it holds the
+ * transaction; the transaction's validation code, client signature and transaction id; one
+ * endorsement by a peer of every application organisation, each signature valid; and the chaincode
+ * event the endorsers signed: the record (or, for the hybrid backend, the checkpoint). Every byte
+ * of the evidence is signed, hashed or checked, so any change fails (docs/fabric.md).
+ *
+ * <pre>{@code
+ * FabricEvidenceVerifier v = FabricEvidenceVerifier.builder()
+ *     .trustMspRoots(Certs.parsePem(channelRootsPem))
+ *     .build();
+ * VerifiedFabricTransaction t = v.verify(evidence); // or throws ProofVerificationException
+ * }</pre>
  */
 public final class FabricEvidenceVerifier {
-  private final List<X509Certificate> trustedCas;
-  private final int minEndorsements;
+  private final List<X509Certificate> roots;
+  private final String chaincode;
 
-  private FabricEvidenceVerifier(List<X509Certificate> cas, int minEndorsements) {
-    this.trustedCas = List.copyOf(cas);
-    this.minEndorsements = minEndorsements;
+  private FabricEvidenceVerifier(List<X509Certificate> roots, String chaincode) {
+    this.roots = List.copyOf(roots);
+    this.chaincode = chaincode;
   }
 
-  /** Trusts endorsers whose certificate one of {@code cas} signed (or that is one of them). */
-  public static FabricEvidenceVerifier trusting(List<X509Certificate> cas, int minEndorsements) {
-    if (cas.isEmpty() || minEndorsements < 1) {
-      throw new IllegalArgumentException("need a trusted CA and at least one endorsement");
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Options: the channel's MSP roots are required; the chaincode defaults to {@code voxproof}. */
+  public static final class Builder {
+    private final List<X509Certificate> roots = new ArrayList<>();
+    private String chaincode = "voxproof";
+
+    private Builder() {}
+
+    /** The root CA certificates of the channel's MSPs (orderer and application organisations). */
+    public Builder trustMspRoots(List<X509Certificate> certs) {
+      roots.addAll(certs);
+      return this;
     }
-    return new FabricEvidenceVerifier(cas, minEndorsements);
-  }
 
-  public void verify(FabricEvidence ev) throws ProofVerificationException {
-    try {
-      ProcessedTransaction pt = ProcessedTransaction.parseFrom(ev.processedTransaction());
-      if (pt.getValidationCode() != 0) {
-        fail(Reason.MALFORMED, "transaction validation code " + pt.getValidationCode());
+    /** The name the project's chaincode is committed under on the channel. */
+    public Builder chaincode(String name) {
+      this.chaincode = Objects.requireNonNull(name);
+      return this;
+    }
+
+    public FabricEvidenceVerifier build() {
+      if (roots.isEmpty()) {
+        throw new IllegalStateException("FabricEvidenceVerifier needs the channel's MSP roots");
       }
-      Envelope env = pt.getTransactionEnvelope();
-      checkBlock(Block.parseFrom(ev.block()), env.toByteString(), ev.blockNumber());
-      Payload payload = Payload.parseFrom(env.getPayload());
-      ChannelHeader ch = ChannelHeader.parseFrom(payload.getHeader().getChannelHeader());
-      if (!ch.getChannelId().equals(ev.channel()) || !ch.getTxId().equals(ev.transactionId())) {
-        fail(Reason.MALFORMED, "envelope is for another channel or transaction");
-      }
-      SignatureHeader sh = SignatureHeader.parseFrom(payload.getHeader().getSignatureHeader());
-      X509Certificate creator = cert(sh.getCreator());
-      if (!valid(creator, env.getPayload(), env.getSignature())) {
-        fail(Reason.BAD_SIGNATURE, "client signature on the transaction");
-      }
-      Transaction tx = Transaction.parseFrom(payload.getData());
-      ChaincodeActionPayload cap = ChaincodeActionPayload.parseFrom(tx.getActions(0).getPayload());
-      ByteString prp = cap.getAction().getProposalResponsePayload();
-      checkEndorsements(cap.getAction().getEndorsementsList(), prp);
-      ChaincodeAction action =
-          ChaincodeAction.parseFrom(ProposalResponsePayload.parseFrom(prp).getExtension());
-      ChaincodeEvent event = ChaincodeEvent.parseFrom(action.getEvents());
-      if (!FabricLedger.EVENT.equals(event.getEventName())
-          || !Arrays.equals(event.getPayload().toByteArray(), ev.entry().record().encode())) {
-        fail(Reason.LEAF_MISMATCH, "the transaction did not write this record");
-      }
-    } catch (InvalidProtocolBufferException | IndexOutOfBoundsException e) {
-      fail(Reason.MALFORMED, "unreadable Fabric evidence: " + e.getMessage());
+      return new FabricEvidenceVerifier(roots, chaincode);
     }
   }
 
-  private static void checkBlock(Block block, ByteString envelope, long number)
+  /** Verifies that the evidence's transaction wrote its record ({@code voxproof.record} event). */
+  public VerifiedFabricTransaction verify(FabricEvidence ev) throws ProofVerificationException {
+    return verifyTransaction(ev.transaction(), FabricLedger.EVENT, ev.entry().record().encode());
+  }
+
+  /** Verifies that the transaction anchored exactly this signed checkpoint note. */
+  public VerifiedFabricTransaction verifyAnchor(FabricTransactionProof p, String checkpointNote)
       throws ProofVerificationException {
-    if (block.getHeader().getNumber() != number) {
-      fail(Reason.MALFORMED, "block number differs");
-    }
-    MessageDigest md = sha256();
-    block.getData().getDataList().forEach(d -> md.update(d.toByteArray()));
-    // SPEC: Fabric BlockDataHash = SHA-256 over the concatenated block data entries.
-    if (!MessageDigest.isEqual(md.digest(), block.getHeader().getDataHash().toByteArray())) {
-      fail(Reason.ROOT_MISMATCH, "block data hash does not match its data");
-    }
-    if (!block.getData().getDataList().contains(envelope)) {
-      fail(Reason.LEAF_MISMATCH, "the transaction is not in the block");
-    }
+    return verifyTransaction(
+        p, AnchoredLedger.EVENT, checkpointNote.getBytes(StandardCharsets.UTF_8));
   }
 
-  private void checkEndorsements(List<Endorsement> endorsements, ByteString prp)
-      throws ProofVerificationException, InvalidProtocolBufferException {
-    List<X509Certificate> seen = new ArrayList<>();
+  /** Verifies the transaction and that its chaincode event is {@code name} with {@code payload}. */
+  public VerifiedFabricTransaction verifyTransaction(
+      FabricTransactionProof p, String eventName, byte[] payload)
+      throws ProofVerificationException {
+    Block config =
+        StrictProto.canonical(Block.parser(), ByteString.copyFrom(p.configBlock()), "config block");
+    Block block = StrictProto.canonical(Block.parser(), ByteString.copyFrom(p.block()), "block");
+    ProcessedTransaction pt =
+        StrictProto.canonical(
+            ProcessedTransaction.parser(),
+            ByteString.copyFrom(p.processedTransaction()),
+            "processed transaction");
+    if (block.getHeader().getNumber() != p.blockNumber()) {
+      throw malformed("block number differs");
+    }
+    if (pt.getValidationCode() != 0) {
+      throw malformed("transaction validation code " + pt.getValidationCode());
+    }
+    TrustedChannel channel = TrustedChannel.of(config, p.channel(), roots);
+    long configNumber = config.getHeader().getNumber();
+    channel.checkOrdererSignatures(config, configNumber == 0);
+    TrustedChannel.requireDataHash(block);
+    Set<String> orderers = channel.checkOrdererSignatures(block, false);
+    channel.requireAllRootsAccounted(orderers);
+    if (!block.getData().getDataList().contains(pt.getTransactionEnvelope().toByteString())) {
+      throw new ProofVerificationException(
+          Reason.LEAF_MISMATCH, "the transaction is not in the block");
+    }
+    Endorsed tx = endorsed(pt.getTransactionEnvelope(), p, channel);
+    if (!tx.event.getEventName().equals(eventName)
+        || !tx.event.getPayload().equals(ByteString.copyFrom(payload))
+        || !tx.event.getChaincodeId().equals(chaincode)
+        || !tx.event.getTxId().equals(p.transactionId())) {
+      throw new ProofVerificationException(
+          Reason.LEAF_MISMATCH, "the transaction did not write this " + what(eventName));
+    }
+    return new VerifiedFabricTransaction(
+        p.channel(),
+        p.transactionId(),
+        p.blockNumber(),
+        tx.creator,
+        List.copyOf(tx.endorsers),
+        List.copyOf(new TreeSet<>(orderers)));
+  }
+
+  private record Endorsed(String creator, Set<String> endorsers, ChaincodeEvent event) {}
+
+  private Endorsed endorsed(Envelope env, FabricTransactionProof p, TrustedChannel channel)
+      throws ProofVerificationException {
+    Payload payload = StrictProto.parse(Payload.parser(), env.getPayload(), "payload");
+    ChannelHeader ch =
+        StrictProto.parse(ChannelHeader.parser(), payload.getHeader().getChannelHeader(), "header");
+    SignatureHeader sh =
+        StrictProto.parse(
+            SignatureHeader.parser(), payload.getHeader().getSignatureHeader(), "header");
+    if (ch.getType() != HeaderType.ENDORSER_TRANSACTION_VALUE
+        || !ch.getChannelId().equals(p.channel())
+        || !ch.getTxId().equals(p.transactionId())) {
+      throw malformed("envelope is for another channel or transaction");
+    }
+    // SPEC: Fabric protoutil.ComputeTxID: hex(SHA-256(nonce ‖ creator)).
+    String txId =
+        HexFormat.of()
+            .formatHex(Ecdsa.sha256(sh.getNonce().toByteArray(), sh.getCreator().toByteArray()));
+    if (!txId.equals(p.transactionId())) {
+      throw malformed("transaction id is not derived from its nonce and creator");
+    }
+    Msp.Member creator = channel.member(sh.getCreator(), channel.applicationOrgs());
+    if (!Ecdsa.verify(
+        creator.cert(), env.getPayload().toByteArray(), env.getSignature().toByteArray())) {
+      throw new ProofVerificationException(
+          Reason.BAD_SIGNATURE, "client signature on the transaction");
+    }
+    Transaction tx = StrictProto.parse(Transaction.parser(), payload.getData(), "transaction");
+    if (tx.getActionsCount() != 1) {
+      throw malformed("a chaincode transaction has one action");
+    }
+    ChaincodeActionPayload cap =
+        StrictProto.parse(ChaincodeActionPayload.parser(), tx.getActions(0).getPayload(), "action");
+    ByteString prp = cap.getAction().getProposalResponsePayload();
+    Set<String> endorsers = endorsers(cap.getAction().getEndorsementsList(), prp, channel);
+    ProposalResponsePayload response =
+        StrictProto.parse(ProposalResponsePayload.parser(), prp, "proposal response");
+    ChaincodeAction action =
+        StrictProto.parse(ChaincodeAction.parser(), response.getExtension(), "chaincode action");
+    if (action.getResponse().getStatus() != 200) {
+      throw malformed("the chaincode did not succeed");
+    }
+    ChaincodeEvent event = StrictProto.parse(ChaincodeEvent.parser(), action.getEvents(), "event");
+    return new Endorsed(creator.msp().id(), endorsers, event);
+  }
+
+  private static Set<String> endorsers(
+      List<Endorsement> endorsements, ByteString prp, TrustedChannel channel)
+      throws ProofVerificationException {
+    Set<String> msps = new TreeSet<>();
     for (Endorsement e : endorsements) {
-      X509Certificate c = cert(e.getEndorser());
-      if (!valid(c, prp.concat(e.getEndorser()), e.getSignature())) {
-        fail(Reason.BAD_SIGNATURE, "endorsement signature");
+      Msp.Member m = channel.member(e.getEndorser(), channel.applicationOrgs());
+      if (!m.msp().canEndorse(m)) {
+        throw new ProofVerificationException(Reason.UNKNOWN_KEY, "endorser is not a peer");
       }
-      if (trusted(c) && !seen.contains(c)) {
-        seen.add(c);
+      if (!Ecdsa.verify(
+          m.cert(), prp.concat(e.getEndorser()).toByteArray(), e.getSignature().toByteArray())) {
+        throw new ProofVerificationException(Reason.BAD_SIGNATURE, "endorsement signature");
       }
+      msps.add(m.msp().id());
     }
-    if (seen.size() < minEndorsements) {
-      fail(Reason.UNKNOWN_KEY, seen.size() + " trusted endorsements, need " + minEndorsements);
+    if (!msps.containsAll(channel.applicationOrgs())) {
+      Set<String> missing = new TreeSet<>(channel.applicationOrgs());
+      missing.removeAll(msps);
+      throw new ProofVerificationException(
+          Reason.UNKNOWN_KEY, "no endorsement by " + String.join(", ", missing));
     }
+    return msps;
   }
 
-  private boolean trusted(X509Certificate c) {
-    for (X509Certificate ca : trustedCas) {
-      try {
-        if (ca.equals(c)) {
-          return true;
-        }
-        c.verify(ca.getPublicKey());
-        return true;
-      } catch (GeneralSecurityException e) {
-        // not issued by this CA; try the next
-      }
-    }
-    return false;
+  private static String what(String eventName) {
+    return AnchoredLedger.EVENT.equals(eventName) ? "checkpoint" : "record";
   }
 
-  private static X509Certificate cert(ByteString serializedIdentity)
-      throws ProofVerificationException, InvalidProtocolBufferException {
-    SerializedIdentity id = SerializedIdentity.parseFrom(serializedIdentity);
-    try {
-      return (X509Certificate)
-          CertificateFactory.getInstance("X.509")
-              .generateCertificate(new ByteArrayInputStream(id.getIdBytes().toByteArray()));
-    } catch (GeneralSecurityException e) {
-      throw new ProofVerificationException(Reason.MALFORMED, "bad identity certificate");
-    }
-  }
-
-  private static boolean valid(X509Certificate c, ByteString message, ByteString signature) {
-    try {
-      Signature s = Signature.getInstance("SHA256withECDSA");
-      s.initVerify(c.getPublicKey());
-      s.update(message.toByteArray());
-      return s.verify(signature.toByteArray());
-    } catch (GeneralSecurityException e) {
-      return false;
-    }
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static void fail(Reason r, String m) throws ProofVerificationException {
-    throw new ProofVerificationException(r, m);
+  private static ProofVerificationException malformed(String m) {
+    return new ProofVerificationException(Reason.MALFORMED, m);
   }
 }

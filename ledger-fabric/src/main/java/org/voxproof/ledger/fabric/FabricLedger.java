@@ -3,41 +3,21 @@ package org.voxproof.ledger.fabric;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.grpc.Channel;
-import io.grpc.Grpc;
-import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
-import io.grpc.TlsChannelCredentials;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.file.Files;
-import java.security.InvalidKeyException;
-import java.security.cert.CertificateException;
+import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.hyperledger.fabric.client.Checkpointer;
-import org.hyperledger.fabric.client.Contract;
-import org.hyperledger.fabric.client.Gateway;
-import org.hyperledger.fabric.client.GatewayException;
-import org.hyperledger.fabric.client.Hash;
-import org.hyperledger.fabric.client.Network;
-import org.hyperledger.fabric.client.Proposal;
-import org.hyperledger.fabric.client.Status;
-import org.hyperledger.fabric.client.SubmittedTransaction;
-import org.hyperledger.fabric.client.identity.Identities;
 import org.hyperledger.fabric.client.identity.Identity;
 import org.hyperledger.fabric.client.identity.Signer;
-import org.hyperledger.fabric.client.identity.Signers;
-import org.hyperledger.fabric.client.identity.X509Identity;
-import org.hyperledger.fabric.protos.common.Block;
-import org.hyperledger.fabric.protos.peer.ProcessedTransaction;
-import org.hyperledger.fabric.protos.peer.TxValidationCode;
 import org.voxproof.ledger.AppendResult;
 import org.voxproof.ledger.ConsistencyProof;
 import org.voxproof.ledger.FabricEvidence;
@@ -56,7 +36,7 @@ import org.voxproof.ledger.SignedCheckpoint;
 /**
  * The Hyperledger Fabric backend, over the Fabric Gateway client and the project's chaincode
  * ({@code ledger-chaincode}). A record's position is the number of the block that holds its
- * transaction; evidence is that block and the transaction with its endorsements ({@link
+ * transaction; evidence is that transaction with its block and the channel configuration ({@link
  * FabricEvidence}). Fabric has no Merkle log: {@link #entry(long)}, checkpoints and Merkle proofs
  * throw {@link LedgerUnsupportedException}.
  */
@@ -67,131 +47,96 @@ public final class FabricLedger implements ProvenanceLedger {
   static final String SALT_TRANSIENT_KEY = "consentSalt";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final Gateway gateway;
-  private final Network network;
-  private final Contract contract;
-  private final Contract qscc;
-  private final String channel;
-  private final ManagedChannel ownedChannel;
+  private final FabricSession session;
+  private final SaltSealer salts;
   private final ExecutorService executor;
-  private final String mspId;
 
-  private FabricLedger(
-      Channel grpc,
-      Identity id,
-      Signer signer,
-      String channel,
-      String chaincode,
-      ManagedChannel own) {
-    this.gateway =
-        Gateway.newInstance()
-            .identity(id)
-            .signer(signer)
-            .hash(Hash.SHA256)
-            .connection(grpc)
-            .evaluateOptions(o -> o.withDeadlineAfter(10, TimeUnit.SECONDS))
-            .endorseOptions(o -> o.withDeadlineAfter(30, TimeUnit.SECONDS))
-            .submitOptions(o -> o.withDeadlineAfter(10, TimeUnit.SECONDS))
-            .commitStatusOptions(o -> o.withDeadlineAfter(2, TimeUnit.MINUTES))
-            .connect();
-    this.channel = channel;
-    this.mspId = id.getMspId();
-    this.network = gateway.getNetwork(channel);
-    this.contract = network.getContract(chaincode);
-    this.qscc = network.getContract("qscc");
-    this.ownedChannel = own;
+  private FabricLedger(FabricSession session, byte[] saltKey) {
+    this.session = session;
+    this.salts = saltKey == null ? null : new SaltSealer(saltKey);
     this.executor = Executors.newFixedThreadPool(8, r -> daemon(r, "fabric-ledger"));
   }
 
-  /** Connects with TLS as configured. */
+  /** Connects with TLS as configured (and reads the consent salt key when one is configured). */
   public static FabricLedger connect(FabricConfig c) throws LedgerException {
-    try (Reader cert = Files.newBufferedReader(c.certificate());
-        Reader key = Files.newBufferedReader(c.privateKey())) {
-      Identity id = new X509Identity(c.mspId(), Identities.readX509Certificate(cert));
-      Signer signer = Signers.newPrivateKeySigner(Identities.readPrivateKey(key));
-      ManagedChannelBuilder<?> b =
-          Grpc.newChannelBuilder(
-              c.peerEndpoint(),
-              TlsChannelCredentials.newBuilder().trustManager(c.tlsCaCert().toFile()).build());
-      if (c.overrideAuthority() != null) {
-        b.overrideAuthority(c.overrideAuthority());
+    byte[] key = null;
+    if (c.consentSaltKey() != null) {
+      try {
+        key = Files.readAllBytes(c.consentSaltKey());
+      } catch (IOException e) {
+        throw new LedgerStorageException("cannot read the consent salt key", e);
       }
-      ManagedChannel ch = b.build();
-      return new FabricLedger(ch, id, signer, c.channel(), c.chaincode(), ch);
-    } catch (IOException | CertificateException | InvalidKeyException e) {
-      throw new LedgerStorageException("cannot set up the Fabric connection: " + e.getMessage(), e);
     }
+    return new FabricLedger(FabricSession.connect(c), key);
   }
 
-  /** Uses a caller-managed gRPC channel (tests, custom transports). */
+  /** Over a caller-managed gRPC channel (tests, custom transports); no consent salt key. */
   public static FabricLedger over(
       Channel grpc, Identity id, Signer signer, String channel, String chaincode) {
-    return new FabricLedger(grpc, id, signer, channel, chaincode, null);
+    return new FabricLedger(FabricSession.over(grpc, id, signer, channel, chaincode), null);
+  }
+
+  /** Over a caller-managed gRPC channel, sealing consent salts with this 32-byte key. */
+  public static FabricLedger over(
+      Channel grpc, Identity id, Signer signer, String channel, String chaincode, byte[] saltKey) {
+    return new FabricLedger(FabricSession.over(grpc, id, signer, channel, chaincode), saltKey);
   }
 
   @Override
   public String origin() {
-    return "fabric:" + channel + "/" + contract.getChaincodeName();
+    return "fabric:" + session.channel() + "/" + session.chaincode();
   }
 
   @Override
   public AppendResult append(LedgerRecord record) throws LedgerException {
-    return submit(record, null);
+    return submit(record, Map.of());
   }
 
   /**
-   * Appends a record, then hands the consent salt to the chaincode's private data collection in a
-   * second transaction endorsed by this client's organisation only (transient data: it never enters
-   * a block, and no other organisation's peer sees it). Erasure purges it.
+   * Appends a record and keeps its consent salt in the chaincode's private collection, in one
+   * transaction: both or neither. The salt travels as transient data (never in a block), sealed
+   * with the operator's consent salt key so the other organisations' endorsing peers see only
+   * ciphertext; erasure purges it. If the collection's {@code requiredPeerCount} other operator
+   * peers cannot receive it, nothing is written and a {@link LedgerStorageException} says so.
    */
   public AppendResult appendWithConsentSalt(LedgerRecord record, byte[] salt)
       throws LedgerException {
-    AppendResult r = submit(record, null);
-    submit(record, salt.clone());
-    return r;
+    if (salts == null) {
+      throw new LedgerUnsupportedException("no consent salt key configured (consentSaltKey)");
+    }
+    byte[] sealed = salts.seal(salt, record.consentCommitment());
+    return submit(record, Map.of(SALT_TRANSIENT_KEY, sealed));
   }
 
-  private AppendResult submit(LedgerRecord record, byte[] salt) throws LedgerException {
-    String fn = record.kind() == RecordKind.ERASURE ? "Erase" : "Record";
+  /** The consent salt of a commitment while it is kept; empty once erased (or never stored). */
+  public Optional<byte[]> consentSalt(byte[] commitment) throws LedgerException {
+    if (salts == null) {
+      throw new LedgerUnsupportedException("no consent salt key configured (consentSaltKey)");
+    }
+    byte[] answer;
     try {
-      Proposal.Builder p;
-      if (salt == null) {
-        p =
-            contract
-                .newProposal(fn)
-                .addArguments(Base64.getEncoder().encodeToString(record.encode()));
-      } else {
-        p =
-            contract
-                .newProposal("StoreSalt")
-                .addArguments(HexFormat.of().formatHex(record.consentCommitment()))
-                .putTransient(SALT_TRANSIENT_KEY, salt)
-                .setEndorsingOrganizations(mspId);
-      }
-      SubmittedTransaction tx = p.build().endorse().submitAsync();
-      if (salt != null) {
-        requireCommitted(tx.getStatus());
-        return new AppendResult(tx.getStatus().getBlockNumber(), false);
-      }
-      JsonNode result = JSON.readTree(tx.getResult());
-      if (result.path("existing").asBoolean()) {
-        return new AppendResult(blockOf(result.path("txId").asText()), true);
-      }
-      Status status = tx.getStatus();
-      requireCommitted(status);
-      return new AppendResult(status.getBlockNumber(), false);
-    } catch (GatewayException e) {
-      throw FabricErrors.map(e);
-    } catch (IOException e) {
-      throw new LedgerStorageException("unreadable chaincode answer", e);
+      answer = session.evaluate("Salt", HexFormat.of().formatHex(commitment));
+    } catch (LedgerNotFoundException e) {
+      return Optional.empty();
+    }
+    try {
+      byte[] sealed = Base64.getDecoder().decode(answer);
+      return Optional.of(salts.open(sealed, commitment));
+    } catch (GeneralSecurityException | IllegalArgumentException e) {
+      throw new LedgerStorageException("the stored salt does not open with this key", e);
     }
   }
 
-  private static void requireCommitted(Status status) throws LedgerStorageException {
-    if (!status.isSuccessful()) {
-      throw new LedgerStorageException(
-          "transaction " + status.getTransactionId() + " was not committed: " + status.getCode());
+  private AppendResult submit(LedgerRecord record, Map<String, byte[]> transientData)
+      throws LedgerException {
+    String fn = record.kind() == RecordKind.ERASURE ? "Erase" : "Record";
+    String arg = Base64.getEncoder().encodeToString(record.encode());
+    FabricSession.Committed c = session.submit(fn, transientData, arg);
+    JsonNode result = json(c.result());
+    if (result.path("existing").asBoolean()) {
+      return new AppendResult(session.blockOf(result.path("txId").asText()), true);
     }
+    return new AppendResult(c.blockNumber(), false);
   }
 
   @Override
@@ -210,12 +155,14 @@ public final class FabricLedger implements ProvenanceLedger {
 
   @Override
   public Optional<LedgerEntry> findById(String id) throws LedgerException {
-    return query("Get", id).map(this::toEntry);
+    Optional<JsonNode> stored = query("Get", id);
+    return stored.isEmpty() ? Optional.empty() : Optional.of(toEntry(stored.get()));
   }
 
   @Override
   public Optional<LedgerEntry> findByWatermark(byte[] payload) throws LedgerException {
-    return query("Lookup", HexFormat.of().formatHex(payload)).map(this::toEntry);
+    Optional<JsonNode> stored = query("Lookup", HexFormat.of().formatHex(payload));
+    return stored.isEmpty() ? Optional.empty() : Optional.of(toEntry(stored.get()));
   }
 
   @Override
@@ -242,21 +189,8 @@ public final class FabricLedger implements ProvenanceLedger {
   public LedgerEvidence evidence(String id) throws LedgerException {
     JsonNode stored =
         query("Get", id).orElseThrow(() -> new LedgerNotFoundException("no record " + id));
-    String txId = stored.path("txId").asText();
-    try {
-      byte[] pt = qscc.evaluateTransaction("GetTransactionByID", channel, txId);
-      byte[] block = qscc.evaluateTransaction("GetBlockByTxID", channel, txId);
-      long number = Block.parseFrom(block).getHeader().getNumber();
-      int raw = ProcessedTransaction.parseFrom(pt).getValidationCode();
-      TxValidationCode code = TxValidationCode.forNumber(raw);
-      LedgerEntry entry = new LedgerEntry(number, record(stored));
-      return new FabricEvidence(
-          entry, channel, txId, number, code == null ? "CODE_" + raw : code.name(), pt, block);
-    } catch (GatewayException e) {
-      throw FabricErrors.map(e);
-    } catch (IOException e) {
-      throw new LedgerStorageException("unreadable qscc answer", e);
-    }
+    var proof = session.proof(stored.path("txId").asText());
+    return new FabricEvidence(new LedgerEntry(proof.blockNumber(), record(stored)), proof);
   }
 
   /**
@@ -265,7 +199,7 @@ public final class FabricLedger implements ProvenanceLedger {
    * stopped. Erasure records arrive here across processes.
    */
   public AutoCloseable subscribe(Checkpointer checkpointer, Consumer<LedgerEntry> sink) {
-    var events = network.newChaincodeEventsRequest(contract.getChaincodeName());
+    var events = session.network().newChaincodeEventsRequest(session.chaincode());
     var iterator =
         (checkpointer.getBlockNumber().isPresent()
                 ? events.checkpoint(checkpointer)
@@ -296,42 +230,26 @@ public final class FabricLedger implements ProvenanceLedger {
   @Override
   public void close() {
     executor.shutdown();
-    gateway.close();
-    if (ownedChannel != null) {
-      ownedChannel.shutdown();
-    }
+    session.close();
   }
 
   private Optional<JsonNode> query(String fn, String arg) throws LedgerException {
     try {
-      return Optional.of(JSON.readTree(contract.evaluateTransaction(fn, arg)));
-    } catch (GatewayException e) {
-      LedgerException mapped = FabricErrors.map(e);
-      if (mapped instanceof LedgerNotFoundException) {
-        return Optional.empty();
-      }
-      throw mapped;
+      return Optional.of(json(session.evaluate(fn, arg)));
+    } catch (LedgerNotFoundException e) {
+      return Optional.empty();
+    }
+  }
+
+  private LedgerEntry toEntry(JsonNode stored) throws LedgerException {
+    return new LedgerEntry(session.blockOf(stored.path("txId").asText()), record(stored));
+  }
+
+  private static JsonNode json(byte[] answer) throws LedgerStorageException {
+    try {
+      return JSON.readTree(answer);
     } catch (IOException e) {
       throw new LedgerStorageException("unreadable chaincode answer", e);
-    }
-  }
-
-  private LedgerEntry toEntry(JsonNode stored) {
-    try {
-      return new LedgerEntry(blockOf(stored.path("txId").asText()), record(stored));
-    } catch (LedgerException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private long blockOf(String txId) throws LedgerException {
-    try {
-      byte[] block = qscc.evaluateTransaction("GetBlockByTxID", channel, txId);
-      return Block.parseFrom(block).getHeader().getNumber();
-    } catch (GatewayException e) {
-      throw FabricErrors.map(e);
-    } catch (IOException e) {
-      throw new LedgerStorageException("unreadable block", e);
     }
   }
 
@@ -339,7 +257,7 @@ public final class FabricLedger implements ProvenanceLedger {
     return LedgerRecord.decode(Base64.getDecoder().decode(stored.path("record").asText()));
   }
 
-  private static Thread daemon(Runnable r, String name) {
+  static Thread daemon(Runnable r, String name) {
     Thread t = new Thread(r, name);
     t.setDaemon(true);
     return t;

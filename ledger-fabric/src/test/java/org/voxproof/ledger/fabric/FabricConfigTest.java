@@ -16,7 +16,7 @@ class FabricConfigTest {
 
   private Path write(int port) throws Exception {
     TestPki org = new TestPki("tls-ca");
-    TestPki.Issued client = org.issue("client");
+    TestPki.Issued client = org.issue("client", "client");
     Files.createDirectories(dir.resolve("msp"));
     Files.writeString(dir.resolve("tls-ca.pem"), Identities.toPemString(org.ca.cert()));
     Files.writeString(dir.resolve("msp/cert.pem"), Identities.toPemString(client.cert()));

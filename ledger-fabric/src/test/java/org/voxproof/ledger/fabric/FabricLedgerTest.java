@@ -3,22 +3,22 @@ package org.voxproof.ledger.fabric;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.grpc.ManagedChannel;
-import io.grpc.Server;
-import io.grpc.inprocess.InProcessChannelBuilder;
-import io.grpc.inprocess.InProcessServerBuilder;
+import com.google.protobuf.ByteString;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.hyperledger.fabric.client.FileCheckpointer;
 import org.hyperledger.fabric.client.identity.Signers;
-import org.hyperledger.fabric.client.identity.X509Identity;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.voxproof.chaincode.ProvenanceContract;
 import org.voxproof.ledger.AppendResult;
 import org.voxproof.ledger.FabricEvidence;
 import org.voxproof.ledger.LedgerConflictException;
@@ -26,58 +26,51 @@ import org.voxproof.ledger.LedgerEntry;
 import org.voxproof.ledger.LedgerRecord;
 import org.voxproof.ledger.LedgerStorageException;
 import org.voxproof.ledger.LedgerUnsupportedException;
-import org.voxproof.ledger.ProofVerificationException;
+import org.voxproof.ledger.RecordVectors;
 import org.voxproof.ledger.TestRecords;
 
-/** FabricLedger against {@link FakeGateway}, an in-process FAKE of the Fabric Gateway service. */
+/**
+ * FabricLedger against {@link FakeGateway}, a FAKE of the Fabric Gateway service whose chaincode
+ * answers come from the REAL chaincode (ledger-chaincode's router and contract).
+ */
 class FabricLedgerTest {
-  private TestPki clientOrg;
-  private TestPki peerOrg;
-  private FakeGateway fake;
-  private Server server;
-  private ManagedChannel channel;
+  private static final byte[] SALT_KEY = new byte[32];
+  private FakeNetwork net;
   private FabricLedger ledger;
   @TempDir Path dir;
 
   @BeforeEach
   void start() throws Exception {
-    clientOrg = new TestPki("client-ca");
-    peerOrg = new TestPki("peer-ca");
-    fake = new FakeGateway("voxproof", "voxproof", clientOrg.ca.cert(), peerOrg);
-    String name = InProcessServerBuilder.generateName();
-    server = InProcessServerBuilder.forName(name).addService(fake).directExecutor().build().start();
-    channel = InProcessChannelBuilder.forName(name).directExecutor().build();
-    ledger = connectAs(clientOrg.issue("operator"));
-  }
-
-  private FabricLedger connectAs(TestPki.Issued who) {
-    return FabricLedger.over(
-        channel,
-        new X509Identity("VoxProofMSP", who.cert()),
-        Signers.newPrivateKeySigner(who.key()),
-        "voxproof",
-        "voxproof");
+    net = new FakeNetwork();
+    ledger = net.ledger(SALT_KEY);
   }
 
   @AfterEach
   void stop() throws Exception {
     ledger.close();
-    channel.shutdownNow();
-    server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    net.close();
   }
 
   @Test
   void append_thenFindByIdAndWatermark_returnRecordAtItsBlock() throws Exception {
     AppendResult a = ledger.append(TestRecords.synthesis(1));
     AppendResult b = ledger.append(TestRecords.synthesis(2));
-    assertThat(b.index()).isEqualTo(a.index() + 1);
+    assertThat(a.index()).isEqualTo(1); // block 0 is the channel's genesis block
+    assertThat(b.index()).isEqualTo(2);
     LedgerEntry e = ledger.findById("manifest-2").orElseThrow();
-    assertThat(e.index()).isEqualTo(b.index());
-    assertThat(e.record()).isEqualTo(TestRecords.synthesis(2));
+    assertThat(e).isEqualTo(new LedgerEntry(2, TestRecords.synthesis(2)));
     assertThat(ledger.findByWatermark(TestRecords.synthesis(1).watermark()).orElseThrow().index())
-        .isEqualTo(a.index());
+        .isEqualTo(1);
     assertThat(ledger.findById("nope")).isEmpty();
-    assertThat(fake.rejectedSignatures.get()).isZero();
+    assertThat(net.gateway.rejectedSignatures.get()).isZero();
+  }
+
+  @Test
+  void append_vectorRecord_isWhatTheChaincodeStored() throws Exception {
+    LedgerRecord r = LedgerRecord.decode(RecordVectors.bytes("synthesis"));
+    ledger.append(r);
+    assertThat(ledger.findByWatermark(HexFormat.of().parseHex("00c0ffee")).orElseThrow().record())
+        .isEqualTo(r);
   }
 
   @Test
@@ -88,7 +81,7 @@ class FabricLedgerTest {
   }
 
   @Test
-  void append_conflicts_areTyped() throws Exception {
+  void append_conflicts_areTypedWithTheChaincodeMessageOnce() throws Exception {
     LedgerRecord r = TestRecords.synthesis(1);
     ledger.append(r);
     LedgerRecord sameId =
@@ -103,7 +96,7 @@ class FabricLedgerTest {
             Instant.EPOCH);
     assertThatThrownBy(() -> ledger.append(sameId))
         .isInstanceOf(LedgerConflictException.class)
-        .hasMessageContaining("other content");
+        .hasMessage("ID_CONFLICT: id manifest-1 is logged with other content");
     LedgerRecord sameWatermark =
         LedgerRecord.synthesis(
             "manifest-x",
@@ -116,57 +109,89 @@ class FabricLedgerTest {
             Instant.EPOCH);
     assertThatThrownBy(() -> ledger.append(sameWatermark))
         .isInstanceOf(LedgerConflictException.class)
-        .hasMessageContaining("taken");
+        .hasMessage("WATERMARK_TAKEN: watermark " + r.watermarkHex() + " is taken");
   }
 
   @Test
   void clientWithCertFromOtherCa_isRejectedByGateway() throws Exception {
-    try (FabricLedger stranger = connectAs(new TestPki("rogue-ca").issue("mallory"))) {
+    TestPki.Issued mallory = new TestPki("rogue.example.com").issue("mallory", "client");
+    try (FabricLedger stranger =
+        FabricLedger.over(
+            net.channel,
+            net.identity(FakeFabric.OPERATOR, mallory),
+            Signers.newPrivateKeySigner(mallory.key()),
+            FakeFabric.CHANNEL,
+            "voxproof")) {
       assertThatThrownBy(() -> stranger.append(TestRecords.synthesis(9)))
-          .isInstanceOf(LedgerStorageException.class);
+          .isInstanceOf(LedgerStorageException.class)
+          .hasMessageStartingWith("Fabric call failed: PERMISSION_DENIED");
     }
-    assertThat(fake.rejectedSignatures.get()).isPositive();
+    assertThat(net.gateway.rejectedSignatures.get()).isPositive();
   }
 
   @Test
-  void erasure_purgesSaltFromPrivateCollection() throws Exception {
+  void appendWithConsentSalt_oneTransaction_saltSealedForEndorsers_purgedOnErasure()
+      throws Exception {
     LedgerRecord r = TestRecords.synthesis(3);
-    ledger.appendWithConsentSalt(r, new byte[] {7, 7, 7});
-    String hex = java.util.HexFormat.of().formatHex(r.consentCommitment());
-    assertThat(fake.chaincode.salts).containsKey(hex);
-    assertThat(fake.endorsingOrgs.get("StoreSalt")).containsExactly("VoxProofMSP");
-    assertThat(fake.endorsingOrgs.get("Record")).isEmpty();
+    byte[] salt = {7, 7, 7};
+    AppendResult a = ledger.appendWithConsentSalt(r, salt);
+    String hex = HexFormat.of().formatHex(r.consentCommitment());
+    assertThat(net.fabric.height())
+        .isEqualTo(2); // genesis + one transaction: record and salt together
+    assertThat(ledger.findById(r.id()).orElseThrow().index()).isEqualTo(a.index());
+    assertThat(ledger.consentSalt(r.consentCommitment())).hasValue(salt);
+    ByteString seen =
+        net.gateway.transientSeen.get("Record").get(ProvenanceContract.SALT_TRANSIENT_KEY);
+    assertThat(seen.size()).isEqualTo(12 + 3 + 16); // the endorsers saw only the sealed salt
+    assertThat(java.util.Collections.indexOfSubList(bytes(seen.toByteArray()), bytes(salt)))
+        .isEqualTo(-1);
+    assertThat(net.fabric.world.collection(ProvenanceContract.SALTS)).containsKey(hex);
+
     ledger.recordErasure("erase-3", r.consentCommitment(), Instant.EPOCH);
-    assertThat(fake.chaincode.salts).doesNotContainKey(hex);
-    assertThat(fake.chaincode.purged).containsExactly(hex);
+
+    assertThat(net.fabric.world.collection(ProvenanceContract.SALTS)).doesNotContainKey(hex);
+    assertThat(net.fabric.world.purged()).containsExactly(ProvenanceContract.SALTS + "/" + hex);
+    assertThat(ledger.consentSalt(r.consentCommitment())).isEmpty();
     assertThat(ledger.findById("erase-3")).isPresent();
   }
 
   @Test
-  void evidence_verifiesOffline_andForeignEndorserIsRejected() throws Exception {
+  void appendWithConsentSalt_operatorPeersUnreachable_writesNeitherRecordNorSalt()
+      throws Exception {
+    net.fabric.reachableOperatorPeers = 0;
+    LedgerRecord r = TestRecords.synthesis(4);
+    assertThatThrownBy(() -> ledger.appendWithConsentSalt(r, new byte[] {1}))
+        .isInstanceOf(LedgerStorageException.class)
+        .hasMessage(
+            "the consent salt could not be handed to 1 other peer(s) of the operator's organisation"
+                + " (requiredPeerCount of collection consentSalts; 0 reachable): nothing was written;"
+                + " bring the operator's peers up and retry");
+    assertThat(net.fabric.height()).isEqualTo(1);
+    assertThat(ledger.findById(r.id())).isEmpty();
+    assertThat(net.fabric.world.collection(ProvenanceContract.SALTS)).isEmpty();
+  }
+
+  @Test
+  void appendWithConsentSalt_withoutSaltKey_unsupported() throws Exception {
+    try (FabricLedger noKey = net.ledger(null)) {
+      assertThatThrownBy(
+              () -> noKey.appendWithConsentSalt(TestRecords.synthesis(1), new byte[] {1}))
+          .isInstanceOf(LedgerUnsupportedException.class)
+          .hasMessage("no consent salt key configured (consentSaltKey)");
+    }
+  }
+
+  @Test
+  void evidence_verifiesOfflineAgainstTheChannelRoots() throws Exception {
     ledger.append(TestRecords.synthesis(1));
     ledger.append(TestRecords.synthesis(2));
     FabricEvidence ev = (FabricEvidence) ledger.evidence("manifest-2");
-    assertThat(ev.validationCode()).isEqualTo("VALID");
-    assertThat(ev.blockNumber()).isEqualTo(1);
-    FabricEvidenceVerifier.trusting(List.of(peerOrg.ca.cert()), 1).verify(ev);
-    assertThatThrownBy(
-            () -> FabricEvidenceVerifier.trusting(List.of(clientOrg.ca.cert()), 1).verify(ev))
-        .isInstanceOf(ProofVerificationException.class)
-        .hasMessageContaining("trusted endorsements");
-    FabricEvidence swapped =
-        new FabricEvidence(
-            new LedgerEntry(1, TestRecords.synthesis(1)),
-            ev.channel(),
-            ev.transactionId(),
-            ev.blockNumber(),
-            ev.validationCode(),
-            ev.processedTransaction(),
-            ev.block());
-    assertThatThrownBy(
-            () -> FabricEvidenceVerifier.trusting(List.of(peerOrg.ca.cert()), 1).verify(swapped))
-        .isInstanceOf(ProofVerificationException.class)
-        .hasMessageContaining("did not write this record");
+    assertThat(ev.entry()).isEqualTo(new LedgerEntry(2, TestRecords.synthesis(2)));
+    VerifiedFabricTransaction t = net.verifier().verify(ev);
+    assertThat(t.endorsingMsps()).containsExactly(FakeFabric.AUDITOR, FakeFabric.OPERATOR);
+    assertThat(t.ordererMsps()).containsExactly(FakeFabric.ORDERER);
+    assertThat(t.creatorMsp()).isEqualTo(FakeFabric.OPERATOR);
+    assertThat(t.blockNumber()).isEqualTo(2);
   }
 
   @Test
@@ -182,25 +207,38 @@ class FabricLedgerTest {
     ledger.append(TestRecords.synthesis(1));
     ledger.append(TestRecords.synthesis(2));
     Path cp = dir.resolve("events.checkpoint");
-    List<String> seen = new CopyOnWriteArrayList<>();
+    BlockingQueue<String> seen = new LinkedBlockingQueue<>();
+    List<String> all = new ArrayList<>();
     try (FileCheckpointer checkpointer = new FileCheckpointer(cp);
         AutoCloseable sub = ledger.subscribe(checkpointer, e -> seen.add(e.record().id()))) {
-      awaitSize(seen, 2);
+      all.add(take(seen));
+      all.add(take(seen));
     }
     ledger.append(TestRecords.synthesis(3));
     ledger.recordErasure("erase-1", TestRecords.synthesis(1).consentCommitment(), Instant.EPOCH);
     try (FileCheckpointer checkpointer = new FileCheckpointer(cp);
         AutoCloseable sub = ledger.subscribe(checkpointer, e -> seen.add(e.record().id()))) {
-      awaitSize(seen, 4);
+      all.add(take(seen));
+      all.add(take(seen));
+      ledger.append(TestRecords.synthesis(4)); // a marker: nothing may come before it
+      all.add(take(seen));
     }
-    assertThat(seen).containsExactly("manifest-1", "manifest-2", "manifest-3", "erase-1");
+    assertThat(all)
+        .containsExactly("manifest-1", "manifest-2", "manifest-3", "erase-1", "manifest-4");
   }
 
-  private static void awaitSize(List<String> seen, int n) throws InterruptedException {
-    for (int i = 0; i < 500 && seen.size() < n; i++) {
-      Thread.sleep(10);
+  private static List<Byte> bytes(byte[] b) {
+    List<Byte> out = new ArrayList<>();
+    for (byte x : b) {
+      out.add(x);
     }
-    Thread.sleep(50); // let any unexpected extra event arrive before asserting
-    assertThat(seen).hasSize(n);
+    return out;
+  }
+
+  /** The next delivered event; the bound only stops a broken test from hanging. */
+  private static String take(BlockingQueue<String> q) throws InterruptedException {
+    String s = q.poll(30, TimeUnit.SECONDS);
+    assertThat(s).as("event delivered").isNotNull();
+    return s;
   }
 }

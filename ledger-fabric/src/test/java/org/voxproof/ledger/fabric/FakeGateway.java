@@ -1,15 +1,15 @@
 package org.voxproof.ledger.fabric;
 
+import com.google.protobuf.Any;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
-import java.io.ByteArrayInputStream;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.Signature;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -18,16 +18,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.hyperledger.fabric.client.identity.Identities;
 import org.hyperledger.fabric.protos.common.Block;
-import org.hyperledger.fabric.protos.common.BlockData;
-import org.hyperledger.fabric.protos.common.BlockHeader;
-import org.hyperledger.fabric.protos.common.BlockMetadata;
 import org.hyperledger.fabric.protos.common.ChannelHeader;
 import org.hyperledger.fabric.protos.common.Envelope;
 import org.hyperledger.fabric.protos.common.Header;
-import org.hyperledger.fabric.protos.common.Metadata;
-import org.hyperledger.fabric.protos.common.MetadataSignature;
 import org.hyperledger.fabric.protos.common.Payload;
 import org.hyperledger.fabric.protos.common.SignatureHeader;
 import org.hyperledger.fabric.protos.gateway.ChaincodeEventsRequest;
@@ -36,6 +30,7 @@ import org.hyperledger.fabric.protos.gateway.CommitStatusRequest;
 import org.hyperledger.fabric.protos.gateway.CommitStatusResponse;
 import org.hyperledger.fabric.protos.gateway.EndorseRequest;
 import org.hyperledger.fabric.protos.gateway.EndorseResponse;
+import org.hyperledger.fabric.protos.gateway.ErrorDetail;
 import org.hyperledger.fabric.protos.gateway.EvaluateRequest;
 import org.hyperledger.fabric.protos.gateway.EvaluateResponse;
 import org.hyperledger.fabric.protos.gateway.GatewayGrpc;
@@ -48,10 +43,9 @@ import org.hyperledger.fabric.protos.peer.ChaincodeAction;
 import org.hyperledger.fabric.protos.peer.ChaincodeActionPayload;
 import org.hyperledger.fabric.protos.peer.ChaincodeEndorsedAction;
 import org.hyperledger.fabric.protos.peer.ChaincodeEvent;
+import org.hyperledger.fabric.protos.peer.ChaincodeID;
 import org.hyperledger.fabric.protos.peer.ChaincodeInvocationSpec;
 import org.hyperledger.fabric.protos.peer.ChaincodeProposalPayload;
-import org.hyperledger.fabric.protos.peer.Endorsement;
-import org.hyperledger.fabric.protos.peer.ProcessedTransaction;
 import org.hyperledger.fabric.protos.peer.Proposal;
 import org.hyperledger.fabric.protos.peer.ProposalResponsePayload;
 import org.hyperledger.fabric.protos.peer.Response;
@@ -59,61 +53,77 @@ import org.hyperledger.fabric.protos.peer.SignedProposal;
 import org.hyperledger.fabric.protos.peer.Transaction;
 import org.hyperledger.fabric.protos.peer.TransactionAction;
 import org.hyperledger.fabric.protos.peer.TxValidationCode;
+import org.hyperledger.fabric.shim.Chaincode;
+import org.voxproof.chaincode.InMemoryStub;
+import org.voxproof.ledger.fabric.internal.Ecdsa;
 
 /**
- * A FAKE Fabric Gateway service for tests, in-process over gRPC: it checks every client signature
- * (proposal, transaction envelope, commit status and event requests) against certificates issued by
- * the client MSP's CA, checks transaction ids, endorses with its own peer key, orders each
- * submitted transaction into its own block, and answers with real Fabric protobuf envelopes, blocks
- * and processed transactions. The chaincode it runs is {@link FakeChaincode}, a stand-in for
- * ledger-chaincode (which is tested on its own).
+ * A FAKE Fabric Gateway service for tests, in-process over gRPC, in front of {@link FakeFabric}: it
+ * speaks the real gateway protocol — checks every client signature (proposal, transaction envelope,
+ * commit status and event requests) against the client organisation's CA and the transaction ids,
+ * has the REAL chaincode simulate each proposal, endorses with one peer of every application
+ * organisation (or those the client names), refuses private data it cannot hand to the collection's
+ * required peers with Fabric's message, orders and commits with MVCC, serves chaincode events from
+ * a checkpoint and answers {@code qscc} with the real protobufs — and answers errors with the
+ * gateway's status codes and {@code ErrorDetail}s.
  */
 final class FakeGateway extends GatewayGrpc.GatewayImplBase {
-  private final String channel;
-  private final X509Certificate clientCa;
-  private final TestPki.Issued peer;
-  private final TestPki.Issued orderer;
-  final FakeChaincode chaincode;
+  private final FakeFabric net;
   final AtomicInteger rejectedSignatures = new AtomicInteger();
 
-  /** The endorsing organisations the client asked for, by chaincode function. */
-  final Map<String, List<String>> endorsingOrgs = new ConcurrentHashMap<>();
+  /** The organisations that endorsed, by transaction id. */
+  final Map<String, List<String>> endorsedBy = new ConcurrentHashMap<>();
 
-  private final Map<String, FakeChaincode.Result> endorsed = new ConcurrentHashMap<>();
-  private final List<Block> blocks = new CopyOnWriteArrayList<>();
-  private final Map<String, Long> txBlock = new ConcurrentHashMap<>();
-  private final Map<String, ProcessedTransaction> txs = new ConcurrentHashMap<>();
-  private final Map<String, Integer> txCode = new ConcurrentHashMap<>();
+  /** The transient data each proposal carried, by chaincode function (what endorsers saw). */
+  final Map<String, Map<String, ByteString>> transientSeen = new ConcurrentHashMap<>();
+
+  private final Map<String, InMemoryStub.Simulation> pending = new ConcurrentHashMap<>();
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
-  FakeGateway(String channel, String chaincodeName, X509Certificate clientCa, TestPki peerOrg)
-      throws Exception {
-    this.channel = channel;
-    this.clientCa = clientCa;
-    this.peer = peerOrg.issue("peer0.fake");
-    this.orderer = peerOrg.issue("orderer.fake");
-    this.chaincode = new FakeChaincode(chaincodeName);
-  }
-
-  X509Certificate peerCa(TestPki peerOrg) {
-    return peerOrg.ca.cert();
+  FakeGateway(FakeFabric net) {
+    this.net = net;
   }
 
   @Override
   public void endorse(EndorseRequest req, StreamObserver<EndorseResponse> out) {
     try {
       Call call = checkProposal(req.getProposedTransaction(), req.getTransactionId());
-      endorsingOrgs.put(call.fn, List.copyOf(req.getEndorsingOrganizationsList()));
-      FakeChaincode.Result r = chaincode.execute(call.fn, call.args, call.transientMap, call.txId);
-      if (r.status() != 200) {
-        out.onError(chaincodeError("failed to endorse transaction", r));
-        return;
+      transientSeen.put(call.fn(), call.payload().getTransientMapMap());
+      InMemoryStub.Simulation sim = simulate(call);
+      Chaincode.Response r = net.chaincode.invoke(sim.stub());
+      if (r.getStatus().getCode() != 200) {
+        throw refused(
+            Status.Code.ABORTED,
+            "failed to endorse transaction, see attached details for more info",
+            "chaincode response " + r.getStatus().getCode() + ", " + r.getMessage());
       }
-      endorsed.put(call.txId, r);
-      out.onNext(EndorseResponse.newBuilder().setPreparedTransaction(envelope(call, r)).build());
+      if (!sim.privateWriteKeys().isEmpty() && net.reachableOperatorPeers < 1) {
+        throw refused(
+            Status.Code.ABORTED,
+            "failed to endorse transaction, see attached details for more info",
+            "error in simulation: failed to distribute private collection, txID "
+                + call.txId()
+                + ", channel "
+                + FakeFabric.CHANNEL
+                + ": could not build private data dissemination plan"
+                + " for chaincode voxproof and collection consentSalts: required to disseminate to at least"
+                + " 1 peers, but know of only "
+                + net.reachableOperatorPeers
+                + " eligible peers");
+      }
+      List<String> orgs =
+          req.getEndorsingOrganizationsCount() > 0
+              ? List.copyOf(req.getEndorsingOrganizationsList())
+              : List.of(FakeFabric.OPERATOR, FakeFabric.AUDITOR);
+      endorsedBy.put(call.txId(), orgs);
+      pending.put(call.txId(), sim);
+      out.onNext(
+          EndorseResponse.newBuilder()
+              .setPreparedTransaction(envelope(call, r, sim, orgs))
+              .build());
       out.onCompleted();
-    } catch (Refused e) {
-      out.onError(e.status.asRuntimeException());
+    } catch (StatusRuntimeException e) {
+      out.onError(e);
     }
   }
 
@@ -121,20 +131,27 @@ final class FakeGateway extends GatewayGrpc.GatewayImplBase {
   public void evaluate(EvaluateRequest req, StreamObserver<EvaluateResponse> out) {
     try {
       Call call = checkProposal(req.getProposedTransaction(), req.getTransactionId());
-      FakeChaincode.Result r =
-          "qscc".equals(call.chaincodeId)
-              ? qscc(call.fn, call.args)
-              : chaincode.execute(call.fn, call.args, call.transientMap, call.txId);
-      if (r.status() != 200) {
-        out.onError(chaincodeError("evaluate call to endorser returned error", r));
-        return;
+      Response resp;
+      if ("qscc".equals(call.chaincodeId())) {
+        resp = qscc(call.fn(), call.args());
+      } else {
+        Chaincode.Response r = net.chaincode.invoke(simulate(call).stub());
+        resp =
+            Response.newBuilder()
+                .setStatus(r.getStatus().getCode())
+                .setMessage(String.valueOf(r.getMessage()))
+                .setPayload(
+                    ByteString.copyFrom(r.getPayload() == null ? new byte[0] : r.getPayload()))
+                .build();
       }
-      Response resp =
-          Response.newBuilder().setStatus(200).setPayload(ByteString.copyFrom(r.payload())).build();
+      if (resp.getStatus() != 200) {
+        String m = "chaincode response " + resp.getStatus() + ", " + resp.getMessage();
+        throw refused(Status.Code.UNKNOWN, "evaluate call to endorser returned error: " + m, m);
+      }
       out.onNext(EvaluateResponse.newBuilder().setResult(resp).build());
       out.onCompleted();
-    } catch (Refused e) {
-      out.onError(e.status.asRuntimeException());
+    } catch (StatusRuntimeException e) {
+      out.onError(e);
     }
   }
 
@@ -146,15 +163,16 @@ final class FakeGateway extends GatewayGrpc.GatewayImplBase {
       SignatureHeader sh = SignatureHeader.parseFrom(payload.getHeader().getSignatureHeader());
       ChannelHeader ch = ChannelHeader.parseFrom(payload.getHeader().getChannelHeader());
       verifyClient(sh.getCreator(), env.getPayload(), env.getSignature());
-      FakeChaincode.Result r = endorsed.remove(ch.getTxId());
-      if (r == null || !ch.getTxId().equals(req.getTransactionId())) {
-        throw new Refused(Status.FAILED_PRECONDITION.withDescription("not endorsed here"));
+      InMemoryStub.Simulation sim = pending.remove(ch.getTxId());
+      if (sim == null || !ch.getTxId().equals(req.getTransactionId())) {
+        throw Status.FAILED_PRECONDITION.withDescription("not endorsed here").asRuntimeException();
       }
-      commit(env, ch.getTxId(), r);
+      net.order(env, ch.getTxId(), net.world.commit(sim));
+      listeners.forEach(Runnable::run);
       out.onNext(SubmitResponse.getDefaultInstance());
       out.onCompleted();
-    } catch (Refused e) {
-      out.onError(e.status.asRuntimeException());
+    } catch (StatusRuntimeException e) {
+      out.onError(e);
     } catch (InvalidProtocolBufferException e) {
       out.onError(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
     }
@@ -166,18 +184,18 @@ final class FakeGateway extends GatewayGrpc.GatewayImplBase {
     try {
       CommitStatusRequest r = CommitStatusRequest.parseFrom(req.getRequest());
       verifyClient(r.getIdentity(), req.getRequest(), req.getSignature());
-      Long block = txBlock.get(r.getTransactionId());
+      Long block = net.blockOf(r.getTransactionId());
       if (block == null) {
-        throw new Refused(Status.NOT_FOUND.withDescription("unknown transaction"));
+        throw Status.NOT_FOUND.withDescription("unknown transaction").asRuntimeException();
       }
       out.onNext(
           CommitStatusResponse.newBuilder()
-              .setResultValue(txCode.get(r.getTransactionId()))
+              .setResultValue(net.validationCode(r.getTransactionId()))
               .setBlockNumber(block)
               .build());
       out.onCompleted();
-    } catch (Refused e) {
-      out.onError(e.status.asRuntimeException());
+    } catch (StatusRuntimeException e) {
+      out.onError(e);
     } catch (InvalidProtocolBufferException e) {
       out.onError(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
     }
@@ -192,20 +210,20 @@ final class FakeGateway extends GatewayGrpc.GatewayImplBase {
       long start =
           r.getStartPosition().hasSpecified()
               ? r.getStartPosition().getSpecified().getNumber()
-              : r.getStartPosition().hasOldest() ? 0 : blocks.size();
+              : r.getStartPosition().hasOldest() ? 0 : net.height();
       EventStream stream = new EventStream(r, start, out);
       stream.run();
       listeners.add(stream);
       ((ServerCallStreamObserver<ChaincodeEventsResponse>) out)
           .setOnCancelHandler(() -> listeners.remove(stream));
-    } catch (Refused e) {
-      out.onError(e.status.asRuntimeException());
+    } catch (StatusRuntimeException e) {
+      out.onError(e);
     } catch (InvalidProtocolBufferException e) {
       out.onError(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
     }
   }
 
-  /** Sends every event of blocks not yet sent, skipping up to the checkpointed transaction. */
+  /** Sends the events of blocks not yet sent, skipping up to the checkpointed transaction. */
   private final class EventStream implements Runnable {
     private final ChaincodeEventsRequest req;
     private final StreamObserver<ChaincodeEventsResponse> out;
@@ -221,9 +239,9 @@ final class FakeGateway extends GatewayGrpc.GatewayImplBase {
 
     @Override
     public synchronized void run() {
-      for (; next < blocks.size(); next++) {
+      for (; next < net.height(); next++) {
         List<ChaincodeEvent> events = new ArrayList<>();
-        for (ChaincodeEvent e : eventsOf(blocks.get((int) next))) {
+        for (ChaincodeEvent e : eventsOf(net.block(next))) {
           if (skipping) {
             skipping = !e.getTxId().equals(req.getAfterTransactionId());
             continue;
@@ -249,21 +267,18 @@ final class FakeGateway extends GatewayGrpc.GatewayImplBase {
     for (ByteString data : b.getData().getDataList()) {
       try {
         Payload p = Payload.parseFrom(Envelope.parseFrom(data).getPayload());
-        String txId = ChannelHeader.parseFrom(p.getHeader().getChannelHeader()).getTxId();
-        if (txCode.getOrDefault(txId, -1) != TxValidationCode.VALID_VALUE) {
+        ChannelHeader ch = ChannelHeader.parseFrom(p.getHeader().getChannelHeader());
+        Integer code = net.validationCode(ch.getTxId());
+        if (code == null || code != TxValidationCode.VALID_VALUE) {
           continue;
         }
         TransactionAction a = Transaction.parseFrom(p.getData()).getActions(0);
         ChaincodeActionPayload cap = ChaincodeActionPayload.parseFrom(a.getPayload());
         ProposalResponsePayload prp =
             ProposalResponsePayload.parseFrom(cap.getAction().getProposalResponsePayload());
-        ChaincodeEvent e =
-            ChaincodeAction.parseFrom(prp.getExtension()).getEvents().isEmpty()
-                ? null
-                : ChaincodeEvent.parseFrom(
-                    ChaincodeAction.parseFrom(prp.getExtension()).getEvents());
-        if (e != null) {
-          out.add(e);
+        ByteString events = ChaincodeAction.parseFrom(prp.getExtension()).getEvents();
+        if (!events.isEmpty()) {
+          out.add(ChaincodeEvent.parseFrom(events));
         }
       } catch (InvalidProtocolBufferException e) {
         throw new IllegalStateException(e);
@@ -272,182 +287,148 @@ final class FakeGateway extends GatewayGrpc.GatewayImplBase {
     return out;
   }
 
-  private synchronized void commit(Envelope env, String txId, FakeChaincode.Result r) {
-    int code =
-        chaincode.stillValid(r)
-            ? TxValidationCode.VALID_VALUE
-            : TxValidationCode.MVCC_READ_CONFLICT_VALUE;
-    if (code == TxValidationCode.VALID_VALUE) {
-      r.writes().run();
+  private Response qscc(String fn, List<String> args) {
+    if (args.size() != 2 || !args.get(0).equals(FakeFabric.CHANNEL)) {
+      return Response.newBuilder().setStatus(500).setMessage("bad qscc arguments").build();
     }
-    long number = blocks.size();
-    BlockData data = BlockData.newBuilder().addData(env.toByteString()).build();
-    MessageDigest md = sha256();
-    data.getDataList().forEach(d -> md.update(d.toByteArray()));
-    BlockHeader header =
-        BlockHeader.newBuilder()
-            .setNumber(number)
-            .setPreviousHash(
-                number == 0
-                    ? ByteString.EMPTY
-                    : ByteString.copyFrom(
-                        sha256().digest(blocks.get((int) number - 1).getHeader().toByteArray())))
-            .setDataHash(ByteString.copyFrom(md.digest()))
-            .build();
-    Block block =
-        Block.newBuilder()
-            .setHeader(header)
-            .setData(data)
-            .setMetadata(metadata(header, code))
-            .build();
-    txCode.put(txId, code);
-    txs.put(
-        txId,
-        ProcessedTransaction.newBuilder()
-            .setTransactionEnvelope(env)
-            .setValidationCode(code)
-            .build());
-    blocks.add(block);
-    txBlock.put(txId, number);
-    listeners.forEach(Runnable::run);
-  }
-
-  private BlockMetadata metadata(BlockHeader header, int code) {
-    SignatureHeader sh =
-        SignatureHeader.newBuilder()
-            .setCreator(identity("OrdererMSP", orderer.cert()))
-            .setNonce(ByteString.copyFromUtf8("nonce"))
-            .build();
-    ByteString signed = sh.toByteString().concat(header.toByteString());
-    Metadata sigs =
-        Metadata.newBuilder()
-            .addSignatures(
-                MetadataSignature.newBuilder()
-                    .setSignatureHeader(sh.toByteString())
-                    .setSignature(sign(orderer, signed)))
-            .build();
-    return BlockMetadata.newBuilder()
-        .addMetadata(sigs.toByteString())
-        .addMetadata(ByteString.EMPTY)
-        .addMetadata(ByteString.copyFrom(new byte[] {(byte) code}))
-        .addMetadata(ByteString.EMPTY)
-        .addMetadata(ByteString.EMPTY)
-        .build();
-  }
-
-  private FakeChaincode.Result qscc(String fn, List<String> args) {
-    String txId = args.size() == 2 && args.get(0).equals(channel) ? args.get(1) : "";
-    Long block = txBlock.get(txId);
-    if (block == null) {
-      return FakeChaincode.Result.error("transaction " + txId + " not found");
-    }
-    return switch (fn) {
-      case "GetTransactionByID" -> FakeChaincode.Result.ok(txs.get(txId).toByteArray());
-      case "GetBlockByTxID" -> FakeChaincode.Result.ok(blocks.get(block.intValue()).toByteArray());
-      default -> FakeChaincode.Result.error("qscc function " + fn + " not supported by the fake");
-    };
+    ByteString answer =
+        switch (fn) {
+          case "GetTransactionByID" ->
+              net.blockOf(args.get(1)) == null ? null : net.transaction(args.get(1)).toByteString();
+          case "GetBlockByTxID" ->
+              net.blockOf(args.get(1)) == null
+                  ? null
+                  : net.block(net.blockOf(args.get(1))).toByteString();
+          case "GetBlockByNumber" ->
+              Long.parseLong(args.get(1)) < net.height()
+                  ? net.block(Long.parseLong(args.get(1))).toByteString()
+                  : null;
+          default -> null;
+        };
+    return answer == null
+        ? Response.newBuilder()
+            .setStatus(500)
+            .setMessage("Failed to get " + fn + " " + args.get(1))
+            .build()
+        : Response.newBuilder().setStatus(200).setPayload(answer).build();
   }
 
   private record Call(
       String chaincodeId,
       String fn,
       List<String> args,
-      Map<String, ByteString> transientMap,
       String txId,
       Header header,
-      ChaincodeProposalPayload payload) {}
+      ChaincodeProposalPayload payload,
+      ByteString creator) {}
 
-  private Call checkProposal(SignedProposal sp, String requestTxId) throws Refused {
+  private InMemoryStub.Simulation simulate(Call call) {
+    List<String> all = new ArrayList<>();
+    all.add(call.fn());
+    all.addAll(call.args());
+    Map<String, byte[]> transientData = new java.util.HashMap<>();
+    call.payload().getTransientMapMap().forEach((k, v) -> transientData.put(k, v.toByteArray()));
+    return net.world.simulate(call.txId(), call.creator().toByteArray(), all, transientData);
+  }
+
+  private Call checkProposal(SignedProposal sp, String requestTxId) {
     try {
       Proposal p = Proposal.parseFrom(sp.getProposalBytes());
       Header h = Header.parseFrom(p.getHeader());
       SignatureHeader sh = SignatureHeader.parseFrom(h.getSignatureHeader());
       ChannelHeader ch = ChannelHeader.parseFrom(h.getChannelHeader());
       verifyClient(sh.getCreator(), sp.getProposalBytes(), sp.getSignature());
-      String expectedTxId =
+      String expected =
           HexFormat.of()
-              .formatHex(sha256().digest(sh.getNonce().concat(sh.getCreator()).toByteArray()));
-      if (!ch.getTxId().equals(expectedTxId) || !ch.getTxId().equals(requestTxId)) {
-        throw new Refused(Status.INVALID_ARGUMENT.withDescription("bad transaction id"));
+              .formatHex(Ecdsa.sha256(sh.getNonce().toByteArray(), sh.getCreator().toByteArray()));
+      if (!ch.getTxId().equals(expected) || !ch.getTxId().equals(requestTxId)) {
+        throw Status.INVALID_ARGUMENT.withDescription("bad transaction id").asRuntimeException();
       }
-      if (!ch.getChannelId().equals(channel)) {
-        throw new Refused(Status.NOT_FOUND.withDescription("no channel " + ch.getChannelId()));
+      if (!ch.getChannelId().equals(FakeFabric.CHANNEL)) {
+        throw Status.NOT_FOUND
+            .withDescription("no channel " + ch.getChannelId())
+            .asRuntimeException();
       }
       ChaincodeProposalPayload cpp = ChaincodeProposalPayload.parseFrom(p.getPayload());
       var spec = ChaincodeInvocationSpec.parseFrom(cpp.getInput()).getChaincodeSpec();
-      List<String> args = new ArrayList<>();
-      spec.getInput().getArgsList().forEach(a -> args.add(a.toStringUtf8()));
+      List<String> args = FakeFabric.args(spec.getInput().getArgsList());
       return new Call(
           spec.getChaincodeId().getName(),
           args.get(0),
           args.subList(1, args.size()),
-          cpp.getTransientMapMap(),
           ch.getTxId(),
           h,
-          cpp);
+          cpp,
+          sh.getCreator());
     } catch (InvalidProtocolBufferException e) {
-      throw new Refused(Status.INVALID_ARGUMENT.withDescription(e.getMessage()));
+      throw Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException();
     }
   }
 
-  private Envelope envelope(Call call, FakeChaincode.Result r) {
-    ChaincodeEvent.Builder event =
-        ChaincodeEvent.newBuilder().setChaincodeId(call.chaincodeId).setTxId(call.txId);
-    if (r.eventName() != null) {
-      event.setEventName(r.eventName()).setPayload(ByteString.copyFrom(r.eventPayload()));
-    }
-    ChaincodeAction action =
+  /** The prepared transaction: the response payload signed by one peer of each endorsing org. */
+  private Envelope envelope(
+      Call call, Chaincode.Response r, InMemoryStub.Simulation sim, List<String> orgs) {
+    ChaincodeAction.Builder action =
         ChaincodeAction.newBuilder()
             .setResponse(
-                Response.newBuilder().setStatus(200).setPayload(ByteString.copyFrom(r.payload())))
-            .setEvents(r.eventName() == null ? ByteString.EMPTY : event.build().toByteString())
-            .build();
+                Response.newBuilder()
+                    .setStatus(200)
+                    .setPayload(ByteString.copyFrom(r.getPayload())))
+            .setChaincodeId(ChaincodeID.newBuilder().setName(call.chaincodeId()));
+    if (sim.event() != null) {
+      action.setEvents(
+          ChaincodeEvent.newBuilder()
+              .setChaincodeId(call.chaincodeId())
+              .setTxId(call.txId())
+              .setEventName(sim.event().name())
+              .setPayload(ByteString.copyFrom(sim.event().payload()))
+              .build()
+              .toByteString());
+    }
     ByteString withoutTransient =
-        call.payload.toBuilder().clearTransientMap().build().toByteString();
+        call.payload().toBuilder().clearTransientMap().build().toByteString();
     ByteString prp =
         ProposalResponsePayload.newBuilder()
             .setProposalHash(
                 ByteString.copyFrom(
-                    sha256()
-                        .digest(call.header.toByteString().concat(withoutTransient).toByteArray())))
-            .setExtension(action.toByteString())
+                    Ecdsa.sha256(call.header().toByteArray(), withoutTransient.toByteArray())))
+            .setExtension(action.build().toByteString())
             .build()
             .toByteString();
-    ByteString endorser = identity("PeerOrgMSP", peer.cert());
-    Endorsement endorsement =
-        Endorsement.newBuilder()
-            .setEndorser(endorser)
-            .setSignature(sign(peer, prp.concat(endorser)))
-            .build();
+    ChaincodeEndorsedAction.Builder endorsed =
+        ChaincodeEndorsedAction.newBuilder().setProposalResponsePayload(prp);
+    for (String msp : orgs) {
+      TestPki.Issued peer = net.peers.get(msp);
+      ByteString endorser = FakeFabric.identity(msp, peer);
+      endorsed.addEndorsements(
+          org.hyperledger.fabric.protos.peer.Endorsement.newBuilder()
+              .setEndorser(endorser)
+              .setSignature(FakeFabric.sign(peer, prp.concat(endorser).toByteArray())));
+    }
     ChaincodeActionPayload cap =
         ChaincodeActionPayload.newBuilder()
             .setChaincodeProposalPayload(withoutTransient)
-            .setAction(
-                ChaincodeEndorsedAction.newBuilder()
-                    .setProposalResponsePayload(prp)
-                    .addEndorsements(endorsement))
+            .setAction(endorsed)
             .build();
     Transaction tx =
         Transaction.newBuilder()
             .addActions(
                 TransactionAction.newBuilder()
-                    .setHeader(call.header.getSignatureHeader())
+                    .setHeader(call.header().getSignatureHeader())
                     .setPayload(cap.toByteString()))
             .build();
     Payload payload =
-        Payload.newBuilder().setHeader(call.header).setData(tx.toByteString()).build();
+        Payload.newBuilder().setHeader(call.header()).setData(tx.toByteString()).build();
     return Envelope.newBuilder().setPayload(payload.toByteString()).build();
   }
 
-  private void verifyClient(ByteString serializedIdentity, ByteString message, ByteString signature)
-      throws Refused {
+  /** The client's signature by a certificate of the operator's CA (client role). */
+  private void verifyClient(
+      ByteString serializedIdentity, ByteString message, ByteString signature) {
     try {
       SerializedIdentity id = SerializedIdentity.parseFrom(serializedIdentity);
-      X509Certificate cert =
-          (X509Certificate)
-              CertificateFactory.getInstance("X.509")
-                  .generateCertificate(new ByteArrayInputStream(id.getIdBytes().toByteArray()));
-      cert.verify(clientCa.getPublicKey());
+      X509Certificate cert = Ecdsa.certificate(id.getIdBytes().toByteArray());
+      cert.verify(net.pki(id.getMspid()).ca.cert().getPublicKey());
       Signature s = Signature.getInstance("SHA256withECDSA");
       s.initVerify(cert);
       s.update(message.toByteArray());
@@ -456,52 +437,25 @@ final class FakeGateway extends GatewayGrpc.GatewayImplBase {
       }
     } catch (GeneralSecurityException | InvalidProtocolBufferException e) {
       rejectedSignatures.incrementAndGet();
-      throw new Refused(Status.PERMISSION_DENIED.withDescription("signature check failed: " + e));
+      throw Status.PERMISSION_DENIED
+          .withDescription("signature check failed: " + e)
+          .asRuntimeException();
     }
   }
 
-  private static ByteString identity(String msp, X509Certificate cert) {
-    return SerializedIdentity.newBuilder()
-        .setMspid(msp)
-        .setIdBytes(ByteString.copyFromUtf8(Identities.toPemString(cert)))
-        .build()
-        .toByteString();
-  }
-
-  private static ByteString sign(TestPki.Issued who, ByteString message) {
-    try {
-      Signature s = Signature.getInstance("SHA256withECDSA");
-      s.initSign(who.key());
-      s.update(message.toByteArray());
-      return ByteString.copyFrom(s.sign());
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
+  /** An error as the gateway sends it: a status with one {@code ErrorDetail} per endorser. */
+  private static StatusRuntimeException refused(Status.Code code, String message, String detail) {
+    com.google.rpc.Status.Builder st =
+        com.google.rpc.Status.newBuilder().setCode(code.value()).setMessage(message);
+    for (String msp : List.of(FakeFabric.OPERATOR, FakeFabric.AUDITOR)) {
+      st.addDetails(
+          Any.pack(
+              ErrorDetail.newBuilder()
+                  .setAddress("peer0." + msp + ":7051")
+                  .setMspId(msp)
+                  .setMessage(detail)
+                  .build()));
     }
-  }
-
-  private static io.grpc.StatusRuntimeException chaincodeError(
-      String what, FakeChaincode.Result r) {
-    return Status.ABORTED
-        .withDescription(what + ": chaincode response " + r.status() + ", " + r.message())
-        .asRuntimeException();
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** A refusal, as the real gateway answers it. */
-  private static final class Refused extends Exception {
-    private static final long serialVersionUID = 1L;
-    final transient Status status;
-
-    Refused(Status status) {
-      super(status.getDescription());
-      this.status = status;
-    }
+    return StatusProto.toStatusRuntimeException(st.build());
   }
 }
