@@ -20,13 +20,18 @@ import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
+import org.voxproof.ledger.FabricEvidence;
+import org.voxproof.ledger.LedgerEntry;
 import org.voxproof.ledger.LedgerRecord;
 import org.voxproof.ledger.ProofVerificationException;
+import org.voxproof.ledger.fabric.FabricEvidenceVerifier;
+import org.voxproof.ledger.fabric.VerifiedFabricTransaction;
 import org.voxproof.ledger.note.Ed25519NoteKeys;
+import org.voxproof.ledger.note.TlogProof;
 import org.voxproof.ledger.note.TlogProofVerifier;
-import org.voxproof.provenance.Evidence.LedgerFindings;
 import org.voxproof.provenance.internal.CertProfile;
 import org.voxproof.provenance.internal.Certs;
 import org.voxproof.provenance.internal.Crypto;
@@ -35,8 +40,10 @@ import org.voxproof.provenance.internal.EvidenceJson;
 /**
  * Verifies an evidence bundle offline: exact compact-JWS form, ES256 signature, the signer's chain
  * to the configured root (at the time of the check the bundle states), the evidence-signing
- * certificate profile, the ledger's inclusion proof and signed checkpoint, and optionally the
- * examined audio's hash. Any changed byte fails.
+ * certificate profile, the ledger part of whichever backend made it ({@link LedgerFindings}: the
+ * tlog proof and signed checkpoint; the Fabric transaction against the channel's MSP roots, the
+ * second trust input; or both for the hybrid), and optionally the examined audio's hash. Any
+ * changed byte fails.
  */
 public final class EvidenceVerifier {
   // SPEC: RFC 7515 §7.1 compact serialization; base64url without padding; one optional newline.
@@ -45,18 +52,24 @@ public final class EvidenceVerifier {
   private static final int MAX_BUNDLE = 4 * 1024 * 1024;
 
   private final List<X509Certificate> anchors;
+  private final List<X509Certificate> fabricRoots;
 
-  private EvidenceVerifier(List<X509Certificate> anchors) {
+  private EvidenceVerifier(List<X509Certificate> anchors, List<X509Certificate> fabricRoots) {
     this.anchors = List.copyOf(anchors);
+    this.fabricRoots = List.copyOf(fabricRoots);
   }
 
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Options: at least one trust anchor (the operator's root) is required. */
+  /**
+   * Options: at least one trust anchor (the operator's root) is required; bundles with Fabric or
+   * hybrid ledger evidence also need the channel's MSP root certificates.
+   */
   public static final class Builder {
     private final List<X509Certificate> anchors = new ArrayList<>();
+    private final List<X509Certificate> fabricRoots = new ArrayList<>();
 
     private Builder() {}
 
@@ -70,11 +83,23 @@ public final class EvidenceVerifier {
       return this;
     }
 
+    /** The root CA certificates of the Fabric channel's MSPs (orderer and every organisation). */
+    public Builder fabricMspRoots(List<X509Certificate> roots) {
+      fabricRoots.addAll(roots);
+      return this;
+    }
+
+    /** As {@link #fabricMspRoots(List)}, from PEM text. */
+    public Builder fabricMspRootsPem(String pem) throws ProvenanceException {
+      fabricRoots.addAll(Certs.parseTrustAnchorsPem(pem));
+      return this;
+    }
+
     public EvidenceVerifier build() {
       if (anchors.isEmpty()) {
         throw new IllegalStateException("EvidenceVerifier needs a trust anchor");
       }
-      return new EvidenceVerifier(anchors);
+      return new EvidenceVerifier(anchors, fabricRoots);
     }
   }
 
@@ -126,8 +151,10 @@ public final class EvidenceVerifier {
       throw new EvidenceInvalidException(BAD_SIGNATURE, "signature does not verify", e);
     }
     OptionalLong index = OptionalLong.empty();
+    Optional<VerifiedFabricTransaction> fabric = Optional.empty();
     if (ev.ledger().isPresent()) {
-      index = OptionalLong.of(checkLedger(ev.ledger().get()));
+      fabric = checkLedger(ev.ledger().get());
+      index = OptionalLong.of(ev.ledger().get().index());
     }
     if (audio != null) {
       if (audio.length != ev.fileSize() || !Evidence.sha256Hex(audio).equals(ev.fileSha256())) {
@@ -136,7 +163,7 @@ public final class EvidenceVerifier {
       }
     }
     return new VerifiedEvidence(
-        ev, chain.get(0).getSubjectX500Principal().getName(), index, audio != null);
+        ev, chain.get(0).getSubjectX500Principal().getName(), index, fabric, audio != null);
   }
 
   private static void requireCanonical(String part) throws EvidenceInvalidException {
@@ -185,26 +212,57 @@ public final class EvidenceVerifier {
     }
   }
 
-  private static long checkLedger(LedgerFindings l) throws EvidenceInvalidException {
-    if (!LedgerFindings.TLOG_PROOF.equals(l.type())) {
-      throw new EvidenceInvalidException(
-          LEDGER_PROOF_INVALID, "unsupported ledger evidence type " + l.type());
-    }
+  /** Checks the ledger part; returns the Fabric transaction when one was checked. */
+  private Optional<VerifiedFabricTransaction> checkLedger(LedgerFindings l)
+      throws EvidenceInvalidException {
     try {
-      LedgerRecord.decode(l.record());
-      TlogProofVerifier v =
-          TlogProofVerifier.builder()
-              .origin(l.origin())
-              .trust(Ed25519NoteKeys.parseVerifierKey(l.verifierKey()))
-              .build();
-      long idx = v.verifyEntry(l.proof(), l.record()).index();
-      if (idx != l.index()) {
-        throw new EvidenceInvalidException(LEDGER_PROOF_INVALID, "proof is for another index");
+      LedgerRecord record = LedgerRecord.decode(l.record());
+      if (l instanceof LedgerFindings.Tlog t) {
+        checkTlog(t);
+        return Optional.empty();
       }
-      return idx;
+      if (l instanceof LedgerFindings.Fabric f) {
+        FabricEvidence fe = new FabricEvidence(new LedgerEntry(f.index(), record), f.transaction());
+        return Optional.of(fabricVerifier(chaincodeOf(f)).verify(fe));
+      }
+      LedgerFindings.Anchored a = (LedgerFindings.Anchored) l;
+      checkTlog(a.tlog());
+      String note = TlogProof.parse(a.tlog().proof()).checkpointNote();
+      return Optional.of(fabricVerifier("voxproof").verifyAnchor(a.anchor(), note));
     } catch (ProofVerificationException | RuntimeException e) {
       throw new EvidenceInvalidException(
           LEDGER_PROOF_INVALID, "ledger proof does not verify: " + e.getMessage(), e);
     }
+  }
+
+  private static void checkTlog(LedgerFindings.Tlog l)
+      throws ProofVerificationException, EvidenceInvalidException {
+    TlogProofVerifier v =
+        TlogProofVerifier.builder()
+            .origin(l.origin())
+            .trust(Ed25519NoteKeys.parseVerifierKey(l.verifierKey()))
+            .build();
+    if (v.verifyEntry(l.proof(), l.record()).index() != l.index()) {
+      throw new EvidenceInvalidException(LEDGER_PROOF_INVALID, "proof is for another index");
+    }
+  }
+
+  private FabricEvidenceVerifier fabricVerifier(String chaincode) throws EvidenceInvalidException {
+    if (fabricRoots.isEmpty()) {
+      throw new EvidenceInvalidException(
+          LEDGER_PROOF_INVALID,
+          "Fabric ledger evidence needs the channel's MSP root certificates (--fabric-msp-roots)");
+    }
+    return FabricEvidenceVerifier.builder().trustMspRoots(fabricRoots).chaincode(chaincode).build();
+  }
+
+  /** {@code fabric:<channel>/<chaincode>}: the channel must be the transaction's. */
+  private static String chaincodeOf(LedgerFindings.Fabric f) throws EvidenceInvalidException {
+    String prefix = "fabric:" + f.transaction().channel() + "/";
+    if (!f.origin().startsWith(prefix) || f.origin().length() == prefix.length()) {
+      throw new EvidenceInvalidException(
+          LEDGER_PROOF_INVALID, "origin " + f.origin() + " is not this transaction's channel");
+    }
+    return f.origin().substring(prefix.length());
   }
 }

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.voxproof.ledger.LedgerRecord;
 import org.voxproof.ledger.TlogProofEvidence;
 import org.voxproof.ledger.embedded.EmbeddedLedger;
-import org.voxproof.provenance.Evidence.LedgerFindings;
 import org.voxproof.provenance.Evidence.ManifestFindings;
 import org.voxproof.provenance.Evidence.WatermarkFindings;
 import org.voxproof.provenance.EvidenceInvalidException.Reason;
@@ -139,14 +138,10 @@ class EvidenceTest {
                 "y",
                 Instant.parse("2026-11-21T06:00:00Z"))
             .encode();
+    LedgerFindings.Tlog tlog = (LedgerFindings.Tlog) ledger;
     LedgerFindings forged =
-        new LedgerFindings(
-            ledger.type(),
-            ORIGIN,
-            ledger.index(),
-            otherRecord,
-            ledger.proof(),
-            ledger.verifierKey());
+        new LedgerFindings.Tlog(
+            ORIGIN, tlog.index(), otherRecord, tlog.proof(), tlog.verifierKey());
     byte[] b = bundle(evidence(Optional.of(forged)));
     assertThatThrownBy(() -> verifier().verify(b))
         .isInstanceOfSatisfying(

@@ -13,7 +13,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code voxproof verify-evidence [--trust ROOT] FILE [--audio AUDIO]}: offline, no network. */
+/**
+ * {@code voxproof verify-evidence [--trust ROOT] [--fabric-msp-roots PEM] FILE [--audio AUDIO]}:
+ * offline, no network.
+ */
 @Command(
     name = "verify-evidence",
     mixinStandardHelpOptions = true,
@@ -29,6 +32,13 @@ public final class VerifyEvidenceCommand implements Callable<Integer> {
           "Without --trust: take the root from this data dir (default: ${DEFAULT-VALUE}).")
   Path dataDir = Path.of("voxproof-data");
 
+  @Option(
+      names = "--fabric-msp-roots",
+      description =
+          "Root CA certificates (PEM) of the Fabric channel's MSPs, for bundles whose ledger"
+              + " evidence is a Fabric transaction or an anchored checkpoint.")
+  Path fabricMspRoots;
+
   @Option(names = "--audio", description = "The examined audio file, to re-check its hash.")
   Path audio;
 
@@ -43,6 +53,9 @@ public final class VerifyEvidenceCommand implements Callable<Integer> {
       return invalid("no_trust_anchor", "pass --trust ROOT.pem (voxproof keys export-trust)");
     }
     b.trustAnchorsPem(anchors.get());
+    if (fabricMspRoots != null) {
+      b.fabricMspRootsPem(Files.readString(fabricMspRoots));
+    }
     try {
       byte[] bundle = Files.readAllBytes(file);
       VerifiedEvidence v =
@@ -68,8 +81,7 @@ public final class VerifyEvidenceCommand implements Callable<Integer> {
       j.put(
           "watermark",
           Map.of("found", e.watermark().found(), "payload", e.watermark().payload().orElse("")));
-      v.ledgerIndexVerified()
-          .ifPresent(i -> j.put("ledger", Map.of("index", i, "origin", e.ledger().get().origin())));
+      v.ledgerIndexVerified().ifPresent(i -> j.put("ledger", ledger(v, i)));
       j.put("consent", Map.of("status", e.consentStatus()));
       j.put("signer", v.signer());
       Json.print(System.out, j);
@@ -77,6 +89,21 @@ public final class VerifyEvidenceCommand implements Callable<Integer> {
     } catch (EvidenceInvalidException e) {
       return invalid(e.reason().word, e.getMessage());
     }
+  }
+
+  private static Map<String, Object> ledger(VerifiedEvidence v, long index) {
+    Map<String, Object> l = new LinkedHashMap<>();
+    l.put("index", index);
+    l.put("origin", v.evidence().ledger().orElseThrow().origin());
+    l.put("type", v.evidence().ledger().orElseThrow().type());
+    v.fabricTransaction()
+        .ifPresent(
+            t -> {
+              l.put("transactionId", t.transactionId());
+              l.put("block", t.blockNumber());
+              l.put("endorsedBy", t.endorsingMsps());
+            });
+    return l;
   }
 
   private static int invalid(String reason, String detail) {

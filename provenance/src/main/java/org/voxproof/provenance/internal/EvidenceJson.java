@@ -6,16 +6,15 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.voxproof.provenance.Evidence;
-import org.voxproof.provenance.Evidence.LedgerFindings;
 import org.voxproof.provenance.Evidence.ManifestFindings;
 import org.voxproof.provenance.Evidence.WatermarkFindings;
+import org.voxproof.provenance.LedgerFindings;
 
 /** The evidence bundle payload: JSON with a fixed field order (docs/provenance.md). */
 public final class EvidenceJson {
@@ -41,7 +40,7 @@ public final class EvidenceJson {
     e.watermark().payload().ifPresent(p -> wm.put("payload", p));
     e.watermark().pFalseAlarm().ifPresent(p -> wm.put("pFalseAlarm", p));
     m.put("watermark", wm);
-    m.put("ledger", e.ledger().map(EvidenceJson::ledger).orElse(null));
+    m.put("ledger", e.ledger().map(LedgerFindingsJson::write).orElse(null));
     m.put("consent", Map.of("status", e.consentStatus()));
     m.put("verdict", e.verdict());
     m.put("reasons", e.reasons());
@@ -50,17 +49,6 @@ public final class EvidenceJson {
     } catch (IOException ex) {
       throw new java.io.UncheckedIOException(ex);
     }
-  }
-
-  private static Map<String, Object> ledger(LedgerFindings l) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("type", l.type());
-    m.put("origin", l.origin());
-    m.put("index", l.index());
-    m.put("record", Base64.getUrlEncoder().withoutPadding().encodeToString(l.record()));
-    m.put("proof", l.proof());
-    m.put("verifierKey", l.verifierKey());
-    return m;
   }
 
   /** Parses a payload; throws IllegalArgumentException with the reason if it is not well-formed. */
@@ -81,16 +69,7 @@ public final class EvidenceJson {
       JsonNode wm = obj(n, "watermark");
       JsonNode l = n.path("ledger");
       Optional<LedgerFindings> ledger =
-          l.isObject()
-              ? Optional.of(
-                  new LedgerFindings(
-                      text(l, "type"),
-                      text(l, "origin"),
-                      num(l, "index"),
-                      Base64.getUrlDecoder().decode(text(l, "record")),
-                      text(l, "proof"),
-                      text(l, "verifierKey")))
-              : Optional.empty();
+          l.isObject() ? Optional.of(LedgerFindingsJson.read(l)) : Optional.empty();
       List<String> reasons = new ArrayList<>();
       n.path("reasons").forEach(c -> reasons.add(c.asText()));
       return new Evidence(
@@ -126,7 +105,7 @@ public final class EvidenceJson {
     return o;
   }
 
-  private static String text(JsonNode n, String f) {
+  static String text(JsonNode n, String f) {
     JsonNode o = n.get(f);
     if (o == null || !o.isTextual()) {
       throw new IllegalArgumentException("missing text " + f);
@@ -134,7 +113,7 @@ public final class EvidenceJson {
     return o.asText();
   }
 
-  private static long num(JsonNode n, String f) {
+  static long num(JsonNode n, String f) {
     JsonNode o = n.get(f);
     if (o == null || !o.canConvertToLong() || !o.isIntegralNumber()) {
       throw new IllegalArgumentException("missing number " + f);
