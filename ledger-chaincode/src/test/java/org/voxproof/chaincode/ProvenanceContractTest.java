@@ -22,6 +22,21 @@ class ProvenanceContractTest {
     return Base64.getEncoder().encodeToString(b);
   }
 
+  /** Record {@code n} of TestRecords under another id, with another commitment (null: keep). */
+  private static byte[] variant(int n, String id, byte[] commitment) {
+    LedgerRecord r = TestRecords.synthesis(n);
+    return LedgerRecord.synthesis(
+            id == null ? r.id() : id,
+            r.watermark(),
+            r.audioSha256(),
+            r.manifestHash(),
+            commitment == null ? r.consentCommitment() : commitment,
+            "",
+            "",
+            r.time())
+        .encode();
+  }
+
   private static Map<String, byte[]> salt(byte... s) {
     return Map.of(ProvenanceContract.SALT_TRANSIENT_KEY, s);
   }
@@ -51,18 +66,7 @@ class ProvenanceContractTest {
   @Test
   void record_sameIdOtherBytes_conflictWithCodeOnce() {
     cc.call("Record", b64(TestRecords.synthesis(1).encode()));
-    LedgerRecord other = TestRecords.synthesis(2);
-    byte[] sameId =
-        LedgerRecord.synthesis(
-                "manifest-1",
-                other.watermark(),
-                other.audioSha256(),
-                other.manifestHash(),
-                other.consentCommitment(),
-                "",
-                "",
-                other.time())
-            .encode();
+    byte[] sameId = variant(2, "manifest-1", null);
     ChaincodeHarness.Answer a = cc.call("Record", b64(sameId));
     assertThat(a.status()).isEqualTo(500);
     assertThat(a.message()).isEqualTo("ID_CONFLICT: id manifest-1 is logged with other content");
@@ -73,17 +77,7 @@ class ProvenanceContractTest {
   void record_watermarkTaken_refused() {
     cc.call("Record", b64(TestRecords.synthesis(1).encode()));
     LedgerRecord r = TestRecords.synthesis(1);
-    byte[] sameMark =
-        LedgerRecord.synthesis(
-                "manifest-x",
-                r.watermark(),
-                r.audioSha256(),
-                r.manifestHash(),
-                r.consentCommitment(),
-                "",
-                "",
-                r.time())
-            .encode();
+    byte[] sameMark = variant(1, "manifest-x", null);
     ChaincodeHarness.Answer a = cc.call("Record", b64(sameMark));
     assertThat(a.message())
         .isEqualTo("WATERMARK_TAKEN: watermark " + r.watermarkHex() + " is taken");
@@ -114,18 +108,7 @@ class ProvenanceContractTest {
   @Test
   void record_withSaltButRefused_keepsNeitherRecordNorSalt() {
     cc.call("Record", b64(TestRecords.synthesis(1).encode()));
-    LedgerRecord r = TestRecords.synthesis(1);
-    byte[] sameMark =
-        LedgerRecord.synthesis(
-                "manifest-x",
-                r.watermark(),
-                r.audioSha256(),
-                r.manifestHash(),
-                new byte[32],
-                "",
-                "",
-                r.time())
-            .encode();
+    byte[] sameMark = variant(1, "manifest-x", new byte[32]);
     assertThat(cc.call(salt((byte) 1), "Record", b64(sameMark)).status()).isEqualTo(500);
     assertThat(cc.ledger.collection(ProvenanceContract.SALTS)).isEmpty();
   }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,16 +38,7 @@ class AnchoredLedgerTest {
   private AnchoredLedger open(Path logDir) throws LedgerException {
     EmbeddedLedger log = EmbeddedLedger.builder(logDir).origin(ORIGIN).signer(KEY).open();
     try {
-      return AnchoredLedger.builder()
-          .log(log, KEY.verifier().verifierKey())
-          .anchorPeriod(Duration.ofHours(1)) // the tests anchor explicitly
-          .fabric(
-              net.channel,
-              net.operatorIdentity(),
-              net.operatorSigner(),
-              FakeFabric.CHANNEL,
-              "voxproof")
-          .open();
+      return net.hybrid(log, KEY.verifier().verifierKey());
     } catch (LedgerException | RuntimeException e) {
       log.close();
       throw e;

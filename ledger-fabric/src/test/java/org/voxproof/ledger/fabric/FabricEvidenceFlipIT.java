@@ -3,7 +3,6 @@ package org.voxproof.ledger.fabric;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -45,17 +44,7 @@ class FabricEvidenceFlipIT {
       String origin = "voxproof.test/flip";
       NoteSigner key = Ed25519NoteKeys.generate(origin);
       EmbeddedLedger log = EmbeddedLedger.builder(dir).origin(origin).signer(key).open();
-      try (AnchoredLedger hybrid =
-          AnchoredLedger.builder()
-              .log(log, key.verifier().verifierKey())
-              .anchorPeriod(Duration.ofHours(1))
-              .fabric(
-                  net.channel,
-                  net.operatorIdentity(),
-                  net.operatorSigner(),
-                  FakeFabric.CHANNEL,
-                  "voxproof")
-              .open()) {
+      try (AnchoredLedger hybrid = net.hybrid(log, key.verifier().verifierKey())) {
         hybrid.append(TestRecords.synthesis(2));
         AnchoredEvidence a = (AnchoredEvidence) hybrid.evidence("manifest-2");
         String note = TlogProof.parse(a.tlog().tlogProof()).checkpointNote();

@@ -1,7 +1,6 @@
 package org.voxproof.ledger.fabric;
 
 import java.security.cert.X509Certificate;
-import java.time.Duration;
 import java.util.List;
 import org.hyperledger.fabric.client.identity.Identities;
 import org.voxproof.ledger.LedgerException;
@@ -29,16 +28,7 @@ public final class FabricTestChannel implements AutoCloseable {
 
   /** The hybrid over {@code log}; anchors only when asked ({@link AnchoredLedger#anchorNow()}). */
   public AnchoredLedger hybrid(ProvenanceLedger log, String verifierKey) throws LedgerException {
-    return AnchoredLedger.builder()
-        .log(log, verifierKey)
-        .anchorPeriod(Duration.ofHours(1))
-        .fabric(
-            net.channel,
-            net.operatorIdentity(),
-            net.operatorSigner(),
-            FakeFabric.CHANNEL,
-            "voxproof")
-        .open();
+    return net.hybrid(log, verifierKey);
   }
 
   /** The channel's MSP root certificates (the verifier's second trust input). */

@@ -45,6 +45,16 @@ final class FakeNetwork implements AutoCloseable {
         channel, operatorIdentity(), operatorSigner(), FakeFabric.CHANNEL, "voxproof", saltKey);
   }
 
+  /** The hybrid over {@code log}, anchoring only when asked. */
+  AnchoredLedger hybrid(org.voxproof.ledger.ProvenanceLedger log, String verifierKey)
+      throws org.voxproof.ledger.LedgerException {
+    return AnchoredLedger.builder()
+        .log(log, verifierKey)
+        .anchorPeriod(java.time.Duration.ofHours(1))
+        .fabric(channel, operatorIdentity(), operatorSigner(), FakeFabric.CHANNEL, "voxproof")
+        .open();
+  }
+
   FabricEvidenceVerifier verifier() {
     return FabricEvidenceVerifier.builder().trustMspRoots(fabric.mspRoots()).build();
   }
