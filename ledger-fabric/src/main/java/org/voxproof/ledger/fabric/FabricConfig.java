@@ -5,6 +5,8 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
 
@@ -22,6 +24,7 @@ import java.util.Properties;
  * chaincode=voxproof
  * eventCheckpoint=/var/lib/voxproof/fabric-events.checkpoint   # optional
  * consentSaltKey=/etc/voxproof/fabric/consent-salt.key   # optional: 32 random bytes, mode 0600
+ * endorsingOrganizations=OperatorMSP,AuditorMSP   # with consentSaltKey: the chaincode policy's orgs
  * </pre>
  *
  * Relative paths are resolved against the file's directory.
@@ -36,7 +39,8 @@ public record FabricConfig(
     String channel,
     String chaincode,
     Path eventCheckpoint,
-    Path consentSaltKey) {
+    Path consentSaltKey,
+    List<String> endorsingOrganizations) {
 
   public FabricConfig {
     Objects.requireNonNull(peerEndpoint, "peerEndpoint");
@@ -46,6 +50,7 @@ public record FabricConfig(
     Objects.requireNonNull(privateKey, "privateKey");
     Objects.requireNonNull(channel, "channel");
     Objects.requireNonNull(chaincode, "chaincode");
+    endorsingOrganizations = List.copyOf(endorsingOrganizations);
   }
 
   /** Reads the file; a missing required key is an {@link IllegalArgumentException}. */
@@ -57,6 +62,7 @@ public record FabricConfig(
     Path base = file.toAbsolutePath().getParent();
     String checkpoint = p.getProperty("eventCheckpoint");
     String saltKey = p.getProperty("consentSaltKey");
+    String endorsers = p.getProperty("endorsingOrganizations", "");
     return new FabricConfig(
         required(p, "peerEndpoint"),
         p.getProperty("overrideAuthority"),
@@ -67,7 +73,8 @@ public record FabricConfig(
         required(p, "channel"),
         required(p, "chaincode"),
         checkpoint == null ? null : base.resolve(checkpoint),
-        saltKey == null ? null : base.resolve(saltKey.strip()));
+        saltKey == null ? null : base.resolve(saltKey.strip()),
+        Arrays.stream(endorsers.split(",")).map(String::strip).filter(e -> !e.isEmpty()).toList());
   }
 
   private static String required(Properties p, String key) {

@@ -42,6 +42,15 @@ final class FabricErrors {
       }
     }
     for (String t : texts) {
+      if (t.contains("not in the distribution policy of the private data collection")) {
+        return new LedgerStorageException(
+            "the gateway does not hand the consent salt to organisations outside collection"
+                + " consentSalts unless the client names the endorsers: set"
+                + " endorsingOrganizations to the chaincode's endorsement organisations",
+            e);
+      }
+    }
+    for (String t : texts) {
       Matcher m = CHAINCODE.matcher(t);
       if (m.find()) {
         return byCode(m.group(1), m.group(1) + ": " + m.group(2).strip(), e);

@@ -8,12 +8,14 @@ import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.hyperledger.fabric.client.Checkpointer;
 import org.hyperledger.fabric.client.identity.Identity;
@@ -49,11 +51,13 @@ public final class FabricLedger implements ProvenanceLedger {
 
   private final FabricSession session;
   private final SaltSealer salts;
+  private final List<String> saltEndorsers;
   private final ExecutorService executor;
 
-  private FabricLedger(FabricSession session, byte[] saltKey) {
+  private FabricLedger(FabricSession session, byte[] saltKey, List<String> saltEndorsers) {
     this.session = session;
     this.salts = saltKey == null ? null : new SaltSealer(saltKey);
+    this.saltEndorsers = List.copyOf(saltEndorsers);
     this.executor = Executors.newFixedThreadPool(8, r -> daemon(r, "fabric-ledger"));
   }
 
@@ -67,19 +71,30 @@ public final class FabricLedger implements ProvenanceLedger {
         throw new LedgerStorageException("cannot read the consent salt key", e);
       }
     }
-    return new FabricLedger(FabricSession.connect(c), key);
+    return new FabricLedger(FabricSession.connect(c), key, c.endorsingOrganizations());
   }
 
   /** Over a caller-managed gRPC channel (tests, custom transports); no consent salt key. */
   public static FabricLedger over(
       Channel grpc, Identity id, Signer signer, String channel, String chaincode) {
-    return new FabricLedger(FabricSession.over(grpc, id, signer, channel, chaincode), null);
+    return new FabricLedger(
+        FabricSession.over(grpc, id, signer, channel, chaincode), null, List.of());
   }
 
-  /** Over a caller-managed gRPC channel, sealing consent salts with this 32-byte key. */
+  /**
+   * Over a caller-managed gRPC channel, sealing consent salts with this 32-byte key and having
+   * salted appends endorsed by these organisations (the chaincode's endorsement policy's).
+   */
   public static FabricLedger over(
-      Channel grpc, Identity id, Signer signer, String channel, String chaincode, byte[] saltKey) {
-    return new FabricLedger(FabricSession.over(grpc, id, signer, channel, chaincode), saltKey);
+      Channel grpc,
+      Identity id,
+      Signer signer,
+      String channel,
+      String chaincode,
+      byte[] saltKey,
+      List<String> saltEndorsers) {
+    return new FabricLedger(
+        FabricSession.over(grpc, id, signer, channel, chaincode), saltKey, saltEndorsers);
   }
 
   @Override
@@ -89,23 +104,25 @@ public final class FabricLedger implements ProvenanceLedger {
 
   @Override
   public AppendResult append(LedgerRecord record) throws LedgerException {
-    return submit(record, Map.of());
+    return submit(record, Map.of(), List.of());
   }
 
   /**
    * Appends a record and keeps its consent salt in the chaincode's private collection, in one
    * transaction: both or neither. The salt travels as transient data (never in a block), sealed
    * with the operator's consent salt key so the other organisations' endorsing peers see only
-   * ciphertext; erasure purges it. If the collection's {@code requiredPeerCount} other operator
+   * ciphertext, to the configured endorsing organisations (the gateway hands transient data to no
+   * one else); erasure purges it. If the collection's {@code requiredPeerCount} other operator
    * peers cannot receive it, nothing is written and a {@link LedgerStorageException} says so.
    */
   public AppendResult appendWithConsentSalt(LedgerRecord record, byte[] salt)
       throws LedgerException {
-    if (salts == null) {
-      throw new LedgerUnsupportedException("no consent salt key configured (consentSaltKey)");
+    if (salts == null || saltEndorsers.isEmpty()) {
+      throw new LedgerUnsupportedException(
+          "salted appends need consentSaltKey and endorsingOrganizations configured");
     }
     byte[] sealed = salts.seal(salt, record.consentCommitment());
-    return submit(record, Map.of(SALT_TRANSIENT_KEY, sealed));
+    return submit(record, Map.of(SALT_TRANSIENT_KEY, sealed), saltEndorsers);
   }
 
   /** The consent salt of a commitment while it is kept; empty once erased (or never stored). */
@@ -127,11 +144,12 @@ public final class FabricLedger implements ProvenanceLedger {
     }
   }
 
-  private AppendResult submit(LedgerRecord record, Map<String, byte[]> transientData)
+  private AppendResult submit(
+      LedgerRecord record, Map<String, byte[]> transientData, List<String> endorsers)
       throws LedgerException {
     String fn = record.kind() == RecordKind.ERASURE ? "Erase" : "Record";
     String arg = Base64.getEncoder().encodeToString(record.encode());
-    FabricSession.Committed c = session.submit(fn, transientData, arg);
+    FabricSession.Committed c = session.submit(fn, transientData, endorsers, arg);
     JsonNode result = json(c.result());
     if (result.path("existing").asBoolean()) {
       return new AppendResult(session.blockOf(result.path("txId").asText()), true);
@@ -196,7 +214,9 @@ public final class FabricLedger implements ProvenanceLedger {
   /**
    * Delivers every record event from the checkpoint on (or from the first block), then new ones as
    * they commit, and advances the checkpoint after each: a restarted subscriber resumes where it
-   * stopped. Erasure records arrive here across processes.
+   * stopped. Erasure records arrive here across processes. Closing waits for the event in hand to
+   * be checkpointed, so a closed and resumed subscription repeats nothing; after a crash the last
+   * event may come again (at least once: the sink must be idempotent).
    */
   public AutoCloseable subscribe(Checkpointer checkpointer, Consumer<LedgerEntry> sink) {
     var events = session.network().newChaincodeEventsRequest(session.chaincode());
@@ -224,7 +244,10 @@ public final class FabricLedger implements ProvenanceLedger {
             },
             "fabric-events");
     t.start();
-    return iterator;
+    return () -> {
+      iterator.close();
+      t.join(TimeUnit.SECONDS.toMillis(30));
+    };
   }
 
   @Override

@@ -10,6 +10,7 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.security.InvalidKeyException;
 import java.security.cert.CertificateException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.hyperledger.fabric.client.Contract;
@@ -122,9 +123,23 @@ final class FabricSession implements AutoCloseable {
   /** Endorses, orders and waits for the commit; a transaction that is not valid is an error. */
   Committed submit(String fn, Map<String, byte[]> transientData, String... args)
       throws LedgerException {
+    return submit(fn, transientData, List.of(), args);
+  }
+
+  /**
+   * As {@link #submit(String, Map, String...)}, endorsed by peers of exactly these organisations
+   * (when not empty): the gateway hands transient data only to organisations the client names, or
+   * to those of the private data collection.
+   */
+  Committed submit(
+      String fn, Map<String, byte[]> transientData, List<String> endorsingOrgs, String... args)
+      throws LedgerException {
     try {
       Proposal.Builder p = contract.newProposal(fn).addArguments(args);
       transientData.forEach(p::putTransient);
+      if (!endorsingOrgs.isEmpty()) {
+        p.setEndorsingOrganizations(endorsingOrgs.toArray(String[]::new));
+      }
       SubmittedTransaction tx = p.build().endorse().submitAsync();
       Status status = tx.getStatus();
       if (!status.isSuccessful()) {

@@ -172,13 +172,50 @@ class FabricLedgerTest {
   }
 
   @Test
-  void appendWithConsentSalt_withoutSaltKey_unsupported() throws Exception {
+  void appendWithConsentSalt_withoutSaltKeyOrEndorsers_unsupported() throws Exception {
     try (FabricLedger noKey = net.ledger(null)) {
       assertThatThrownBy(
               () -> noKey.appendWithConsentSalt(TestRecords.synthesis(1), new byte[] {1}))
           .isInstanceOf(LedgerUnsupportedException.class)
-          .hasMessage("no consent salt key configured (consentSaltKey)");
+          .hasMessage("salted appends need consentSaltKey and endorsingOrganizations configured");
     }
+  }
+
+  @Test
+  void appendWithConsentSalt_endorsersShortOfThePolicy_evidenceRefused() throws Exception {
+    try (FabricLedger operatorOnly =
+        FabricLedger.over(
+            net.channel,
+            net.operatorIdentity(),
+            net.operatorSigner(),
+            FakeFabric.CHANNEL,
+            "voxproof",
+            SALT_KEY,
+            List.of(FakeFabric.OPERATOR))) {
+      operatorOnly.appendWithConsentSalt(TestRecords.synthesis(8), new byte[] {1});
+      FabricEvidence ev = (FabricEvidence) operatorOnly.evidence("manifest-8");
+      assertThatThrownBy(() -> net.verifier().verify(ev))
+          .hasMessage("unknown_key: no endorsement by AuditorMSP");
+    }
+  }
+
+  @Test
+  void gatewayRefusingTransientDataForUnnamedEndorsers_isExplained() {
+    var refused =
+        new org.hyperledger.fabric.client.EndorseException(
+            "tx",
+            io.grpc.Status.FAILED_PRECONDITION
+                .withDescription(
+                    "requires endorsement from organisation(s) that are not in the distribution"
+                        + " policy of the private data collection(s): [consentSalts]; retry"
+                        + " specifying trusted endorsing organizations to protect transient data")
+                .asRuntimeException());
+    assertThat(FabricErrors.map(refused))
+        .isInstanceOf(LedgerStorageException.class)
+        .hasMessage(
+            "the gateway does not hand the consent salt to organisations outside collection"
+                + " consentSalts unless the client names the endorsers: set"
+                + " endorsingOrganizations to the chaincode's endorsement organisations");
   }
 
   @Test

@@ -88,11 +88,12 @@ class FabricLiveIT {
     return out;
   }
 
+  /** A record whose watermark derives from its id: unique per run and id. */
   static LedgerRecord record(String id, long n) {
-    byte[] mark = java.nio.ByteBuffer.allocate(16).putLong(RUN.hashCode()).putLong(n).array();
     byte[] h =
         org.voxproof.ledger.merkle.MerkleHash.sha256(
-            (RUN + n).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            (RUN + id + n).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    byte[] mark = java.util.Arrays.copyOf(h, 16);
     return LedgerRecord.synthesis(id, mark, h, h, h, "lic-live", "espeak-ng", Instant.now());
   }
 

@@ -88,6 +88,16 @@ final class FakeGateway extends GatewayGrpc.GatewayImplBase {
   public void endorse(EndorseRequest req, StreamObserver<EndorseResponse> out) {
     try {
       Call call = checkProposal(req.getProposedTransaction(), req.getTransactionId());
+      if (call.payload().getTransientMapCount() > 0 && req.getEndorsingOrganizationsCount() == 0) {
+        // SPEC: Fabric gateway: transient data goes only to the collection's organisations or
+        // to organisations the client names.
+        throw Status.FAILED_PRECONDITION
+            .withDescription(
+                "requires endorsement from organisation(s) that are not in the distribution policy"
+                    + " of the private data collection(s): [consentSalts]; retry specifying trusted"
+                    + " endorsing organizations to protect transient data")
+            .asRuntimeException();
+      }
       transientSeen.put(call.fn(), call.payload().getTransientMapMap());
       InMemoryStub.Simulation sim = simulate(call);
       Chaincode.Response r = net.chaincode.invoke(sim.stub());

@@ -42,7 +42,15 @@ final class FakeNetwork implements AutoCloseable {
 
   FabricLedger ledger(byte[] saltKey) {
     return FabricLedger.over(
-        channel, operatorIdentity(), operatorSigner(), FakeFabric.CHANNEL, "voxproof", saltKey);
+        channel,
+        operatorIdentity(),
+        operatorSigner(),
+        FakeFabric.CHANNEL,
+        "voxproof",
+        saltKey,
+        saltKey == null
+            ? java.util.List.of()
+            : java.util.List.of(FakeFabric.OPERATOR, FakeFabric.AUDITOR));
   }
 
   /** The hybrid over {@code log}, anchoring only when asked. */
