@@ -2,15 +2,19 @@ package org.voxproof.provenance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Every changed byte of a Fabric and of a hybrid evidence bundle fails verification. */
 class FabricEvidenceBundleIT {
+  @TempDir Path dir;
+
   @Test
   void verify_everyChangedByteOfFabricAndHybridBundles_fails() throws Exception {
-    FabricEvidenceBundleTest.setUp();
+    FabricEvidenceBundleTest.setUp(dir);
     try {
       EvidenceVerifier v =
           FabricEvidenceBundleTest.verifier(

@@ -37,6 +37,11 @@ class FabricEvidenceBundleTest {
 
   @BeforeAll
   static void setUp() throws Exception {
+    setUp(dir);
+  }
+
+  /** Creates the key ring, the fake channel and both kinds of findings under {@code dir}. */
+  static void setUp(Path dir) throws Exception {
     ring = TestFixtures.newKeyRing(dir.resolve("data"));
     channel = FabricTestChannel.start();
     try (FabricLedger ledger = channel.ledger()) {

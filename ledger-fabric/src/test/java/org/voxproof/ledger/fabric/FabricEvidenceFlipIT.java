@@ -53,6 +53,15 @@ class FabricEvidenceFlipIT {
     }
   }
 
+  @Test
+  void verify_everyChangedByteOfRealNetworkEvidence_fails() throws Exception {
+    FabricEvidence ev = RealFabricVector.evidence();
+    FabricEvidenceVerifier v =
+        FabricEvidenceVerifier.builder().trustMspRoots(RealFabricVector.roots()).build();
+    assertThat(flipsThatPass(ev.transaction(), p -> v.verify(new FabricEvidence(ev.entry(), p))))
+        .isEmpty();
+  }
+
   private static List<String> flipsThatPass(FabricTransactionProof p, Check check)
       throws Exception {
     check.verify(p);

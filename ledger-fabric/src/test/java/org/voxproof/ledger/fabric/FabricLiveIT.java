@@ -110,6 +110,10 @@ class FabricLiveIT {
         .hasMessage("ID_CONFLICT: id " + r.id() + " is logged with other content");
     FabricEvidence ev = (FabricEvidence) ledger.evidence(r.id());
     VerifiedFabricTransaction t = verifier.verify(ev);
+    String out = System.getenv("VOXPROOF_FABRIC_LIVE_VECTOR_OUT");
+    if (out != null) {
+      RealFabricVector.write(Path.of(out), ev, roots());
+    }
     System.out.println(
         "LIVE evidence: block "
             + t.blockNumber()
