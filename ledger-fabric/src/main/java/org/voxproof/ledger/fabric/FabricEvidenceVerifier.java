@@ -24,12 +24,12 @@ import org.hyperledger.fabric.protos.peer.ProposalResponsePayload;
 import org.hyperledger.fabric.protos.peer.Transaction;
 import org.voxproof.ledger.FabricEvidence;
 import org.voxproof.ledger.FabricTransactionProof;
+import org.voxproof.ledger.ProofVerificationException;
+import org.voxproof.ledger.ProofVerificationException.Reason;
 import org.voxproof.ledger.fabric.internal.Ecdsa;
 import org.voxproof.ledger.fabric.internal.Msp;
 import org.voxproof.ledger.fabric.internal.StrictProto;
 import org.voxproof.ledger.fabric.internal.TrustedChannel;
-import org.voxproof.ledger.merkle.ProofVerificationException;
-import org.voxproof.ledger.merkle.ProofVerificationException.Reason;
 
 /**
  * Offline check of Fabric evidence against the channel's MSP root certificates (the verifier's

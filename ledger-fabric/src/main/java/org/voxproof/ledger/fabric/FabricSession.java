@@ -31,8 +31,8 @@ import org.hyperledger.fabric.protos.peer.ProcessedTransaction;
 import org.voxproof.ledger.FabricTransactionProof;
 import org.voxproof.ledger.LedgerException;
 import org.voxproof.ledger.LedgerStorageException;
+import org.voxproof.ledger.ProofVerificationException;
 import org.voxproof.ledger.fabric.internal.Blocks;
-import org.voxproof.ledger.merkle.ProofVerificationException;
 
 /**
  * One Gateway connection to the project's chaincode on a channel: submits and evaluations with the

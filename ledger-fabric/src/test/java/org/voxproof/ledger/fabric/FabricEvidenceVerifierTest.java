@@ -29,10 +29,10 @@ import org.voxproof.ledger.FabricEvidence;
 import org.voxproof.ledger.FabricTransactionProof;
 import org.voxproof.ledger.LedgerEntry;
 import org.voxproof.ledger.LedgerRecord;
+import org.voxproof.ledger.ProofVerificationException;
+import org.voxproof.ledger.ProofVerificationException.Reason;
 import org.voxproof.ledger.TestRecords;
 import org.voxproof.ledger.fabric.internal.Blocks;
-import org.voxproof.ledger.merkle.ProofVerificationException;
-import org.voxproof.ledger.merkle.ProofVerificationException.Reason;
 
 /** The offline Fabric verifier: what passes, every changed byte, and forged configurations. */
 class FabricEvidenceVerifierTest {

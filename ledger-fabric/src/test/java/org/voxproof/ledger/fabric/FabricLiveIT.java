@@ -91,7 +91,7 @@ class FabricLiveIT {
   /** A record whose watermark derives from its id: unique per run and id. */
   static LedgerRecord record(String id, long n) {
     byte[] h =
-        org.voxproof.ledger.merkle.MerkleHash.sha256(
+        org.voxproof.ledger.MerkleHash.sha256(
             (RUN + id + n).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     byte[] mark = java.util.Arrays.copyOf(h, 16);
     return LedgerRecord.synthesis(id, mark, h, h, h, "lic-live", "espeak-ng", Instant.now());

@@ -19,7 +19,7 @@ import org.hyperledger.fabric.protos.common.LastConfig;
 import org.hyperledger.fabric.protos.common.Metadata;
 import org.hyperledger.fabric.protos.common.MetadataSignature;
 import org.hyperledger.fabric.protos.common.OrdererBlockMetadata;
-import org.voxproof.ledger.merkle.ProofVerificationException;
+import org.voxproof.ledger.ProofVerificationException;
 
 /** What Fabric's block format says, for checking and for producing evidence blocks. */
 @SuppressWarnings("deprecation") // LAST_CONFIG: still written by v2.5 orderers, checked here

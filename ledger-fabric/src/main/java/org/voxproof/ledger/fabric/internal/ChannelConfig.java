@@ -17,7 +17,7 @@ import org.hyperledger.fabric.protos.common.Policy;
 import org.hyperledger.fabric.protos.common.SignaturePolicyEnvelope;
 import org.hyperledger.fabric.protos.msp.FabricMSPConfig;
 import org.hyperledger.fabric.protos.msp.MSPConfig;
-import org.voxproof.ledger.merkle.ProofVerificationException;
+import org.voxproof.ledger.ProofVerificationException;
 
 /**
  * A channel configuration as far as evidence needs it: the MSPs of the orderer and application

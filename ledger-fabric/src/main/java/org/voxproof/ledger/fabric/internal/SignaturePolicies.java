@@ -6,7 +6,7 @@ import org.hyperledger.fabric.protos.common.MSPPrincipal;
 import org.hyperledger.fabric.protos.common.MSPRole;
 import org.hyperledger.fabric.protos.common.OrganizationUnit;
 import org.hyperledger.fabric.protos.common.SignaturePolicy;
-import org.voxproof.ledger.merkle.ProofVerificationException;
+import org.voxproof.ledger.ProofVerificationException;
 
 /**
  * SPEC: Fabric common/cauthdsl/cauthdsl.go: evaluates a signature policy over verified signers;

@@ -7,8 +7,8 @@ import com.google.protobuf.Message;
 import com.google.protobuf.Parser;
 import java.util.List;
 import java.util.Map;
-import org.voxproof.ledger.merkle.ProofVerificationException;
-import org.voxproof.ledger.merkle.ProofVerificationException.Reason;
+import org.voxproof.ledger.ProofVerificationException;
+import org.voxproof.ledger.ProofVerificationException.Reason;
 
 /**
  * Protobuf parsing for evidence: a message that no signature or hash covers must be the one
