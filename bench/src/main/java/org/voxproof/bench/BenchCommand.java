@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       AudioBench.class,
       LedgerBench.class,
+      ManifestBench.class,
       SynthBench.class,
       WatermarkBench.class,
     })

@@ -1,12 +1,24 @@
 package org.voxproof.provenance;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Objects;
-import org.voxproof.provenance.internal.Containers;
+import org.voxproof.provenance.internal.Cose;
 import org.voxproof.provenance.internal.ManifestBuilder;
+import org.voxproof.provenance.internal.Source;
 
 /**
  * Signs a C2PA manifest for a synthesized audio file and embeds it (WAV, MP3, FLAC). Any earlier
- * C2PA manifest in the file is replaced.
+ * C2PA manifest in the file is replaced. The audio is hashed once and the output written once;
+ * {@link #sign(Path, Path, ManifestContent)} streams, so a file of any size signs in constant
+ * memory. Thread-safe.
  *
  * <pre>{@code
  * ManifestSigner signer = ManifestSigner.builder().keyRing(ring).build();
@@ -15,9 +27,15 @@ import org.voxproof.provenance.internal.ManifestBuilder;
  */
 public final class ManifestSigner {
   private final SigningCredential credential;
+  private final byte[] protectedHeader; // COSE protected header: made once per credential
 
   private ManifestSigner(SigningCredential credential) {
     this.credential = credential;
+    try {
+      this.protectedHeader = Cose.protectedHeader(credential);
+    } catch (ProvenanceException e) { // a parsed certificate always encodes
+      throw new IllegalArgumentException("unusable credential: " + e.getMessage(), e);
+    }
   }
 
   public static Builder builder() {
@@ -50,23 +68,72 @@ public final class ManifestSigner {
     }
   }
 
-  /** The audio file with a signed manifest store embedded. */
+  /** The audio file with a signed manifest store embedded; {@code audio} is not changed. */
   public byte[] sign(byte[] audio, ManifestContent content) throws ProvenanceException {
-    return ManifestBuilder.signAndEmbed(audio.clone(), content, credential);
+    try {
+      Source src = Source.of(audio);
+      ManifestBuilder.Signed s = ManifestBuilder.sign(src, content, credential, protectedHeader);
+      return s.layout().toBytes(src, s.store());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // not thrown by an in-memory source
+    }
   }
 
   /** As {@link #sign}, with the manifest label and the SHA-256 of the embedded store. */
   public SignedAudio signWithDetails(byte[] audio, ManifestContent content)
       throws ProvenanceException {
-    byte[] out = sign(audio, content);
     try {
-      Containers.Located loc =
-          Containers.find(out).orElseThrow(() -> new ProvenanceException("manifest not embedded"));
-      java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
-      md.update(out, loc.offset(), loc.length());
-      return new SignedAudio(out, "urn:c2pa:" + content.manifestId(), md.digest());
-    } catch (Containers.FormatException | java.security.NoSuchAlgorithmException e) {
-      throw new ProvenanceException("cannot locate the embedded manifest", e);
+      Source src = Source.of(audio);
+      ManifestBuilder.Signed s = ManifestBuilder.sign(src, content, credential, protectedHeader);
+      return new SignedAudio(s.layout().toBytes(src, s.store()), label(content), sha256(s.store()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Signs the file {@code in} into {@code out} (which may be {@code in}), streaming: the audio is
+   * read twice (hash, copy) and never held in memory. {@code out} appears complete or not at all
+   * (written beside it, then renamed); it keeps the permissions of a file it replaces, else 0644.
+   */
+  public SignedFile sign(Path in, Path out, ManifestContent content)
+      throws ProvenanceException, IOException {
+    Path dir = out.toAbsolutePath().getParent();
+    Path tmp = Files.createTempFile(dir, "." + out.getFileName(), ".tmp");
+    try {
+      ManifestBuilder.Signed s;
+      try (FileChannel r = FileChannel.open(in, StandardOpenOption.READ);
+          FileChannel w = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+        Source src = Source.of(r);
+        s = ManifestBuilder.sign(src, content, credential, protectedHeader);
+        s.layout().write(src, s.store(), w);
+        w.force(true);
+      }
+      Files.setPosixFilePermissions(
+          tmp,
+          Files.exists(out)
+              ? Files.getPosixFilePermissions(out)
+              : PosixFilePermissions.fromString("rw-r--r--"));
+      try {
+        Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
+      }
+      return new SignedFile(out, label(content), sha256(s.store()));
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  private static String label(ManifestContent c) {
+    return "urn:c2pa:" + c.manifestId();
+  }
+
+  private static byte[] sha256(byte[] b) {
+    try {
+      return java.security.MessageDigest.getInstance("SHA-256").digest(b);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 }

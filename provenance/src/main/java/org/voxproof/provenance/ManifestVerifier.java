@@ -1,10 +1,17 @@
 package org.voxproof.provenance;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import org.voxproof.provenance.internal.Certs;
+import org.voxproof.provenance.internal.ChainCache;
 import org.voxproof.provenance.internal.ManifestReader;
+import org.voxproof.provenance.internal.Source;
 
 /**
  * Reads and validates the C2PA manifest embedded in an audio file: the claim signature, the
@@ -18,10 +25,12 @@ import org.voxproof.provenance.internal.ManifestReader;
  * }</pre>
  */
 public final class ManifestVerifier {
-  private final List<X509Certificate> anchors; // null: trust is not checked
+  private final boolean checkTrust;
+  private final ChainCache chains; // per signer chain: parsed, profile, key, PKIX result
 
   private ManifestVerifier(List<X509Certificate> anchors) {
-    this.anchors = anchors == null ? null : List.copyOf(anchors);
+    this.checkTrust = anchors != null;
+    this.chains = new ChainCache(anchors);
   }
 
   public static Builder builder() {
@@ -62,16 +71,39 @@ public final class ManifestVerifier {
 
   /** Everything the file's manifest says and every validation status; never throws on bad input. */
   public ManifestReport read(byte[] file) {
-    return ManifestReader.read(file, anchors);
+    try {
+      return ManifestReader.read(Source.of(file), checkTrust, chains);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // not thrown by an in-memory source
+    }
+  }
+
+  /**
+   * As {@link #read(byte[])} for a file on disk, streamed: only the manifest store is held in
+   * memory, so a file of any size is read in constant memory. Throws only when the file cannot be
+   * read.
+   */
+  public ManifestReport read(Path file) throws IOException {
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      return ManifestReader.read(Source.of(ch), checkTrust, chains);
+    }
   }
 
   /** Returns the report when the manifest is present, valid and (unless skipped) trusted. */
   public ManifestReport verify(byte[] file) throws ManifestInvalidException {
-    ManifestReport r = read(file);
+    return verified(read(file));
+  }
+
+  /** As {@link #verify(byte[])} for a file on disk, streamed. */
+  public ManifestReport verify(Path file) throws ManifestInvalidException, IOException {
+    return verified(read(file));
+  }
+
+  private ManifestReport verified(ManifestReport r) throws ManifestInvalidException {
     if (!r.present()) {
       throw new ManifestInvalidException("no C2PA manifest", r);
     }
-    boolean ok = anchors == null ? r.isValid() : r.isTrusted();
+    boolean ok = checkTrust ? r.isTrusted() : r.isValid();
     if (!ok) {
       throw new ManifestInvalidException("manifest " + r.state() + ": " + r.failureCodes(), r);
     }

@@ -26,6 +26,13 @@ public record ValidationStatus(String code, String url, String explanation, bool
   public static final String CLAIM_MALFORMED = "claim.malformed";
   public static final String ALGORITHM_UNSUPPORTED = "algorithm.unsupported";
 
+  /**
+   * c2pa-rs's code for a failure without a code of its own; VoxProof reports a manifest store that
+   * is there but cannot be read (cut short, damaged JUMBF) with it, explained as "manifest store
+   * damaged: ...".
+   */
+  public static final String GENERAL_ERROR = "general.error";
+
   public ValidationStatus {
     Objects.requireNonNull(code);
     url = url == null ? "" : url;

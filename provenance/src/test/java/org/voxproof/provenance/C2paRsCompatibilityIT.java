@@ -27,21 +27,12 @@ class C2paRsCompatibilityIT {
     C2paRs.genCerts(dir.resolve("certs"));
   }
 
-  static byte[] input(String ext) {
-    return switch (ext) {
-      case "wav" -> TestFixtures.toneWav();
-      case "mp3" -> TestFixtures.toneMp3();
-      default -> TestFixtures.toneFlac();
-    };
-  }
-
   static String mime(String ext) {
     return Map.of("wav", "audio/wav", "mp3", "audio/mpeg", "flac", "audio/flac").get(ext);
   }
 
   Path signed(String ext) throws Exception {
-    byte[] out =
-        ManifestSigner.builder().keyRing(ring).build().sign(input(ext), TestFixtures.content());
+    byte[] out = TestFixtures.signed(ring, ext);
     Path f = dir.resolve("signed-" + System.nanoTime() + "." + ext);
     Files.write(f, out);
     return f;
@@ -93,9 +84,41 @@ class C2paRsCompatibilityIT {
     assertThat(Containers.find(Files.readAllBytes(f))).isPresent();
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"wav", "mp3", "flac"})
+  void signFile_streamedFromDisk_sameBytesAsInMemoryAndTrustedByC2paRs(String ext)
+      throws Exception {
+    Path in = dir.resolve("stream-in-" + System.nanoTime() + "." + ext);
+    Files.write(in, TestFixtures.tone(ext));
+    Path out = dir.resolve("stream-out-" + System.nanoTime() + "." + ext);
+    ManifestSigner signer = ManifestSigner.builder().keyRing(ring).build();
+    SignedFile s = signer.sign(in, out, TestFixtures.content());
+    assertThat(Files.readAllBytes(out)).isEqualTo(TestFixtures.signed(ring, ext));
+    assertThat(s.manifestLabel()).isEqualTo("urn:c2pa:" + TestFixtures.content().manifestId());
+    C2paRs.Result r = C2paRs.verify(out, mime(ext), root);
+    assertThat(r.state()).isEqualTo("Trusted");
+    assertThat(r.failureCodes()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"wav", "mp3", "flac"})
+  void read_cutOneByteInsideTheStore_c2paRsFailsItAndWeReportItDamaged(String ext)
+      throws Exception {
+    byte[] b = TestFixtures.signed(ring, ext);
+    Containers.Located loc = Containers.find(b).orElseThrow();
+    Path f = dir.resolve("cut-" + System.nanoTime() + "." + ext);
+    Files.write(f, java.util.Arrays.copyOf(b, (int) (loc.offset() + loc.length() - 1)));
+    C2paRs.Result theirs = C2paRs.verify(f, mime(ext), root);
+    assertThat(theirs.exit()).isNotZero().isNotEqualTo(2); // 2 would mean "no manifest"
+    ManifestReport ours =
+        ManifestVerifier.builder().trustAnchor(ring.rootCertificate()).build().read(f);
+    assertThat(ours.present()).isTrue();
+    assertThat(ours.failureCodes()).containsExactly("general.error");
+  }
+
   Path referenceSigned(String ext) throws Exception {
     Path in = dir.resolve("in-" + System.nanoTime() + "." + ext);
-    Files.write(in, input(ext));
+    Files.write(in, TestFixtures.tone(ext));
     Path out = dir.resolve("ref-" + System.nanoTime() + "." + ext);
     C2paRs.referenceSign(in, mime(ext), out, dir.resolve("certs"));
     return out;
@@ -138,7 +161,7 @@ class C2paRsCompatibilityIT {
     Path certs = dir.resolve("certs-ed25519");
     C2paRs.genCerts(certs, "ed25519");
     Path in = dir.resolve("in-ed.wav");
-    Files.write(in, input("wav"));
+    Files.write(in, TestFixtures.tone("wav"));
     Path f = dir.resolve("ref-ed.wav");
     C2paRs.referenceSign(in, "audio/wav", f, certs, "ed25519");
     Path refRoot = certs.resolve("ed25519_root.crt");

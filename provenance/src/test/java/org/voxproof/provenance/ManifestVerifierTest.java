@@ -27,16 +27,8 @@ class ManifestVerifierTest {
     verifier = ManifestVerifier.builder().trustAnchor(ring.rootCertificate()).build();
   }
 
-  static byte[] input(String ext) {
-    return switch (ext) {
-      case "wav" -> TestFixtures.toneWav();
-      case "mp3" -> TestFixtures.toneMp3();
-      default -> TestFixtures.toneFlac();
-    };
-  }
-
   static byte[] signed(String ext) throws Exception {
-    return ManifestSigner.builder().keyRing(ring).build().sign(input(ext), TestFixtures.content());
+    return TestFixtures.signed(ring, ext);
   }
 
   @ParameterizedTest
@@ -152,24 +144,31 @@ class ManifestVerifierTest {
   }
 
   @Test
-  void read_hostileContainerSizes_reportNoManifestWithoutAllocating() throws Exception {
+  void read_hostileContainerSizes_neitherAllocateNorHideADamagedStore() throws Exception {
     byte[] wav = signed("wav");
-    wav[40] = (byte) 0xf0; // "data" chunk size 0xfffffff0
+    wav[40] = (byte) 0xf0; // "data" chunk size 0xfffffff0: the chunks after it are unreachable
     wav[41] = (byte) 0xff;
     wav[42] = (byte) 0xff;
     wav[43] = (byte) 0xff;
     assertThat(verifier.read(wav).state()).isEqualTo("NoManifest");
     byte[] mp3 = signed("mp3");
-    mp3[6] = 0x7f; // ID3 tag size 256 MiB
+    mp3[6] = 0x7f; // ID3 tag size 256 MiB: the GEOB frame is still whole, the hash is not
     mp3[7] = 0x7f;
-    assertThat(verifier.read(mp3).state()).isEqualTo("NoManifest");
+    ManifestReport r = verifier.read(mp3);
+    assertThat(r.state()).isEqualTo("Invalid");
+    assertThat(r.failureCodes()).containsExactly("assertion.dataHash.mismatch");
     byte[] flac = signed("flac");
     int geob = 10;
     while (!new String(flac, geob, 4, StandardCharsets.ISO_8859_1).equals("GEOB")) {
       geob++;
     }
-    flac[geob + 4] = 0x7f; // GEOB frame larger than its tag
-    assertThat(verifier.read(flac).state()).isEqualTo("NoManifest");
+    flac[geob + 4] = 0x7f; // GEOB frame larger than its tag: the store cannot be delimited
+    r = verifier.read(flac);
+    assertThat(r.present()).isTrue();
+    assertThat(r.state()).isEqualTo("Invalid");
+    assertThat(r.failureCodes()).containsExactly("general.error");
+    assertThat(r.statuses().get(0).explanation())
+        .startsWith("manifest store damaged: C2PA GEOB frame cut short: the frame declares");
   }
 
   @Test
@@ -181,7 +180,8 @@ class ManifestVerifierTest {
             .signWithDetails(TestFixtures.toneWav(), TestFixtures.content());
     var loc = Containers.find(s.audio()).orElseThrow();
     byte[] store =
-        java.util.Arrays.copyOfRange(s.audio(), loc.offset(), loc.offset() + loc.length());
+        java.util.Arrays.copyOfRange(
+            s.audio(), (int) loc.offset(), (int) loc.offset() + loc.length());
     assertThat(s.manifestStoreSha256())
         .isEqualTo(java.security.MessageDigest.getInstance("SHA-256").digest(store));
     assertThat(s.manifestLabel()).isEqualTo(verifier.read(s.audio()).activeManifest());

@@ -56,6 +56,16 @@ final class TestFixtures {
         "basic");
   }
 
+  /** The tone file of this extension (wav, mp3, flac), unsigned. */
+  static byte[] tone(String ext) {
+    return resource("vectors/unsigned-input/tone." + ext);
+  }
+
+  /** The tone file of this extension signed with the ring's C2PA key and {@link #content()}. */
+  static byte[] signed(KeyRing ring, String ext) throws ProvenanceException {
+    return ManifestSigner.builder().keyRing(ring).build().sign(tone(ext), content());
+  }
+
   /** The tone WAV signed with the ring's C2PA key and {@link #content()}. */
   static byte[] signedWav(KeyRing ring) throws ProvenanceException {
     return ManifestSigner.builder().keyRing(ring).build().sign(toneWav(), content());

@@ -92,13 +92,12 @@ public final class ManifestCommand implements Runnable {
       try (KeyRing ring = KeyRing.builder().dataDirectory(dataDir.dir()).open()) {
         cred = ring.c2paSigner();
       }
-      byte[] signed =
-          ManifestSigner.builder().credential(cred).build().sign(Files.readAllBytes(in), c);
-      Files.write(out, signed);
+      // Streamed: a file of any size signs in constant memory; OUT appears whole or not at all.
+      ManifestSigner.builder().credential(cred).build().sign(in, out, c);
       Map<String, Object> j = new LinkedHashMap<>();
       j.put("out", out.toString());
       j.put("manifestId", id.toString());
-      j.put("sha256", org.voxproof.provenance.Evidence.sha256Hex(signed));
+      j.put("sha256", sha256Hex(out));
       j.put("signer", cred.certificate().getSubjectX500Principal().getName());
       Json.print(System.out, j);
       return 0;
@@ -124,12 +123,23 @@ public final class ManifestCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       ManifestVerifier v = verifier(trust, dataDir.dir());
-      ManifestReport r = v.read(Files.readAllBytes(file));
+      ManifestReport r = v.read(file); // streamed: only the manifest store is held in memory
       System.out.println(ManifestReportJson.toJson(r)); // no Jackson start-up: a fast command
       System.out.flush();
       boolean trustChecked = r.codes().stream().anyMatch(c -> c.startsWith("signingCredential."));
       return (trustChecked ? r.isTrusted() : r.isValid()) ? 0 : 1;
     }
+  }
+
+  private static String sha256Hex(Path f) throws Exception {
+    java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+    try (var in = Files.newInputStream(f)) {
+      byte[] buf = new byte[1 << 16];
+      for (int n; (n = in.read(buf)) > 0; ) {
+        md.update(buf, 0, n);
+      }
+    }
+    return java.util.HexFormat.of().formatHex(md.digest());
   }
 
   static ManifestVerifier verifier(Path trust, Path dataDir) throws Exception {

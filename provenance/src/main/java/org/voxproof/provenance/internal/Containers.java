@@ -1,11 +1,16 @@
 package org.voxproof.provenance.internal;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.voxproof.provenance.internal.Layout.Copy;
+import org.voxproof.provenance.internal.Layout.Literal;
+import org.voxproof.provenance.internal.Layout.Segment;
+import org.voxproof.provenance.internal.Layout.StoreSlot;
 
 /**
  * Where a C2PA manifest store lives in an audio file, and how to put one there.
@@ -16,7 +21,8 @@ import java.util.Optional;
  *       the start of the file (FLAC: before {@code fLaC}).
  * </ul>
  *
- * All parsing is bounded by the input: no declared size is trusted before it is checked.
+ * All parsing is bounded by the input: no declared size is trusted before it is checked. A store
+ * whose chunk or frame the file cuts short is found as damaged, never missed.
  */
 public final class Containers {
   /** The audio container kinds we embed into. */
@@ -32,25 +38,14 @@ public final class Containers {
     }
   }
 
-  /** A manifest store found in a file. */
-  public record Located(Kind kind, int offset, int length) {}
-
-  /** A file laid out with a zero-filled store of a fixed length, and the hard-binding exclusion. */
-  public record Placement(byte[] file, int storeOffset, int excludeStart, int excludeLength) {
-    public Placement {
-      file = file.clone();
-    }
-
-    @Override
-    public byte[] file() {
-      return file.clone();
-    }
-
-    /** The final file with {@code store} written into the placeholder. */
-    public byte[] fill(byte[] store) {
-      byte[] out = file.clone();
-      System.arraycopy(store, 0, out, storeOffset, store.length);
-      return out;
+  /**
+   * A manifest store found in a file: {@code length} bytes at {@code offset}. When {@code damage}
+   * is set, the container declares more than the file holds (or its header fields are broken) and
+   * the bytes at {@code offset} are only what is there.
+   */
+  public record Located(Kind kind, long offset, int length, String damage) {
+    public boolean damaged() {
+      return damage != null;
     }
   }
 
@@ -68,18 +63,21 @@ public final class Containers {
 
   private Containers() {}
 
-  public static Kind detect(byte[] f) throws FormatException {
-    if (f.length >= 12 && ascii(f, 0, 4).equals("RIFF") && ascii(f, 8, 4).equals("WAVE")) {
+  /** The kind of a file that can be signed (its audio must be there). */
+  public static Kind detect(Source s) throws FormatException, IOException {
+    byte[] h = s.bytes(0, 12);
+    if (h.length == 12 && ascii(h, 0, 4).equals("RIFF") && ascii(h, 8, 4).equals("WAVE")) {
       return Kind.WAV;
     }
-    int audio = 0;
-    if (f.length >= 10 && ascii(f, 0, 3).equals("ID3")) {
-      audio = Id3.tagEnd(f);
+    long audio = 0;
+    if (Id3.present(s)) {
+      audio = Id3.tag(s).end();
     }
-    if (f.length >= audio + 4 && ascii(f, audio, 4).equals("fLaC")) {
+    byte[] a = audio < s.size() ? s.bytes(audio, 4) : new byte[0];
+    if (a.length == 4 && ascii(a, 0, 4).equals("fLaC")) {
       return Kind.FLAC;
     }
-    if (f.length >= audio + 2 && (f[audio] & 0xff) == 0xff && (f[audio + 1] & 0xe0) == 0xe0) {
+    if (a.length >= 2 && (a[0] & 0xff) == 0xff && (a[1] & 0xe0) == 0xe0) {
       return Kind.MP3;
     }
     throw new FormatException("not a WAV, MP3 or FLAC file");
@@ -87,109 +85,171 @@ public final class Containers {
 
   /** The manifest store in {@code f}, if there is one. */
   public static Optional<Located> find(byte[] f) throws FormatException {
-    Kind k = detect(f);
-    if (k == Kind.WAV) {
-      for (int[] c : riffChunks(f)) {
-        if (c[0] == C2PA_ID) {
-          return Optional.of(new Located(k, c[1] + 8, c[2]));
-        }
-      }
+    try {
+      return find(Source.of(f));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // not thrown by an in-memory source
+    }
+  }
+
+  /** The manifest store in {@code s}, if there is one (damaged ones included). */
+  public static Optional<Located> find(Source s) throws FormatException, IOException {
+    if (Id3.present(s)) {
+      return findId3(s);
+    }
+    if (detect(s) != Kind.WAV) {
       return Optional.empty();
     }
-    if (!ascii(f, 0, 3).equals("ID3")) {
-      return Optional.empty();
-    }
-    for (Id3.Frame fr : Id3.frames(f)) {
-      int data = Id3.c2paDataOffset(f, fr);
-      if (data >= 0) {
-        return Optional.of(new Located(k, data, fr.end() - data));
+    Riff.Walk w = Riff.walk(s);
+    for (Riff.Chunk c : w.chunks()) {
+      if (c.id() == Riff.C2PA) {
+        return Optional.of(located(Kind.WAV, c.dataOffset(), c.size(), null));
       }
+    }
+    if (w.cut() != null && w.cut().id() == Riff.C2PA) {
+      long avail = s.size() - w.cut().dataOffset();
+      String why = "C2PA chunk declares " + w.cut().size() + " bytes, the file holds " + avail;
+      return Optional.of(located(Kind.WAV, w.cut().dataOffset(), avail, why));
+    }
+    if (w.cut() != null) {
+      throw new FormatException("RIFF chunk larger than the file");
+    }
+    if (Riff.couldBeC2paHeader(w.tail())) {
+      long at = s.size() - w.tail().length;
+      return Optional.of(located(Kind.WAV, s.size(), 0, "C2PA chunk header cut at " + at));
     }
     return Optional.empty();
   }
 
+  private static Optional<Located> findId3(Source s) throws FormatException, IOException {
+    Id3.Tag t = Id3.tag(s);
+    Kind k =
+        t.end() < s.size()
+                && s.bytes(t.end(), 4).length == 4
+                && ascii(s.bytes(t.end(), 4), 0, 4).equals("fLaC")
+            ? Kind.FLAC
+            : Kind.MP3;
+    Id3.Walk w = Id3.frames(s, t);
+    long regionEnd = Math.min(t.framesEnd(), s.size());
+    for (Id3.Frame f : w.frames()) {
+      Id3.Probe p = Id3.probe(s, f, regionEnd);
+      if (p.c2pa()) {
+        return Optional.of(store(k, s, f, p, regionEnd));
+      }
+    }
+    if (w.cut() != null) {
+      Id3.Probe p = Id3.probe(s, w.cut(), regionEnd);
+      if (p.c2pa()) {
+        return Optional.of(store(k, s, w.cut(), p, regionEnd));
+      }
+      throw new FormatException("ID3 frame larger than its tag");
+    }
+    return Optional.empty();
+  }
+
+  private static Located store(Kind k, Source s, Id3.Frame f, Id3.Probe p, long regionEnd) {
+    long end = Math.min(f.end(), regionEnd);
+    if (p.storeOffset() < 0) {
+      return located(k, end, 0, p.damage());
+    }
+    long start = f.start() + 10 + p.storeOffset();
+    String damage = p.damage();
+    if (damage != null && f.end() != Long.MAX_VALUE) {
+      damage +=
+          ": the frame declares "
+              + (f.end() - f.start())
+              + " bytes, "
+              + (end - f.start())
+              + " present";
+    }
+    return located(k, start, Math.max(0, end - start), damage);
+  }
+
+  private static Located located(Kind k, long offset, long length, String damage) {
+    return new Located(k, offset, (int) Math.min(length, Integer.MAX_VALUE), damage);
+  }
+
   /**
-   * Lays out {@code f} (any existing manifest removed) with a zero-filled store of {@code
-   * storeLength} bytes; the result's exclusion covers exactly the manifest bytes.
+   * Lays out {@code s} (any existing manifest removed) with a slot of {@code storeLength} bytes for
+   * the store; the layout's exclusion covers exactly the manifest bytes.
    */
   // SPEC: C2PA 2.2 §A.4 (embedding in RIFF and ID3 containers).
-  public static Placement place(byte[] f, int storeLength) throws FormatException {
-    Kind k = detect(f);
-    return k == Kind.WAV ? placeWav(f, storeLength) : placeId3(f, storeLength);
+  public static Layout place(Source s, int storeLength) throws FormatException, IOException {
+    Kind k = detect(s);
+    return k == Kind.WAV ? placeWav(s, storeLength) : placeId3(s, k, storeLength);
   }
 
-  private static final int C2PA_ID = fourCc("C2PA");
-
-  private static Placement placeWav(byte[] f, int len) throws FormatException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(f.length + len + 10);
-    out.write(f, 0, 12);
-    for (int[] c : riffChunks(f)) {
-      if (c[0] != C2PA_ID) {
-        int total = 8 + c[2] + (c[2] & 1);
-        out.write(f, c[1], Math.min(total, f.length - c[1]));
-        if (c[1] + total > f.length) {
-          out.write(0); // a missing pad byte at the very end
+  private static Layout placeWav(Source s, int len) throws FormatException, IOException {
+    Riff.Walk w = Riff.walk(s);
+    if (w.cut() != null && w.cut().id() != Riff.C2PA) {
+      throw new FormatException("RIFF chunk larger than the file");
+    }
+    List<Segment> seg = new ArrayList<>();
+    byte[] header = s.bytes(0, 12);
+    seg.add(new Literal(header));
+    long size = 12;
+    for (Riff.Chunk c : w.chunks()) {
+      if (c.id() != Riff.C2PA) {
+        long have = Math.min(c.total(), s.size() - c.offset());
+        seg.add(new Copy(c.offset(), have));
+        if (have < c.total()) {
+          seg.add(new Literal(new byte[1])); // a missing pad byte at the very end
         }
+        size += c.total();
       }
     }
-    int chunkStart = out.size();
-    out.writeBytes("C2PA".getBytes(StandardCharsets.US_ASCII));
-    writeLe32(out, len);
-    out.writeBytes(new byte[len + (len & 1)]); // SPEC: RIFF pad byte; hashed, not excluded
-    byte[] b = out.toByteArray();
-    putLe32(b, 4, b.length - 8);
-    return new Placement(b, chunkStart + 8, chunkStart, 8 + len);
+    long chunkStart = size;
+    byte[] chunkHeader = {'C', '2', 'P', 'A', 0, 0, 0, 0};
+    putLe32(chunkHeader, 4, len);
+    seg.add(new Literal(chunkHeader));
+    seg.add(new StoreSlot(len));
+    if ((len & 1) != 0) {
+      seg.add(new Literal(new byte[1])); // SPEC: RIFF pad byte; hashed, not excluded
+    }
+    size += 8 + len + (len & 1);
+    if (size - 8 > 0xffffffffL) {
+      throw new FormatException("a signed WAV would exceed 4 GiB");
+    }
+    putLe32(header, 4, size - 8);
+    return new Layout(Kind.WAV, seg, size, chunkStart, 8 + len);
   }
 
-  private static Placement placeId3(byte[] f, int len) throws FormatException {
-    List<byte[]> keep = new ArrayList<>();
-    int audio = 0;
-    if (ascii(f, 0, 3).equals("ID3")) {
-      audio = Id3.tagEnd(f);
-      for (Id3.Frame fr : Id3.frames(f)) {
-        if (Id3.c2paDataOffset(f, fr) < 0) {
-          keep.add(Id3.asV24(f, fr));
-        }
-      }
-    }
+  private static Layout placeId3(Source s, Kind k, int len) throws FormatException, IOException {
+    long audio = 0;
     ByteArrayOutputStream frames = new ByteArrayOutputStream();
-    keep.forEach(frames::writeBytes);
-    // GEOB: encoding UTF-8, MIME, file name, description, then the store (as c2pa-rs writes it).
-    ByteArrayOutputStream geob = new ByteArrayOutputStream();
-    geob.write(3);
-    geob.writeBytes((GEOB_MIME + "\0c2pa\0c2pa manifest store\0").getBytes(StandardCharsets.UTF_8));
-    int headerLen = geob.size();
-    frames.writeBytes("GEOB".getBytes(StandardCharsets.US_ASCII));
-    frames.writeBytes(Id3.syncsafe(headerLen + len));
-    frames.write(0);
-    frames.write(0);
-    frames.writeBytes(geob.toByteArray());
-    int storeOffset = 10 + frames.size();
-    frames.writeBytes(new byte[len]);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.writeBytes(new byte[] {'I', 'D', '3', 4, 0, 0});
-    out.writeBytes(Id3.syncsafe(frames.size()));
-    out.writeBytes(frames.toByteArray());
-    out.write(f, audio, f.length - audio);
-    return new Placement(out.toByteArray(), storeOffset, storeOffset, len);
-  }
-
-  /** RIFF chunks after the WAVE header: {id, offset of header, declared size}. */
-  static List<int[]> riffChunks(byte[] f) throws FormatException {
-    List<int[]> out = new ArrayList<>();
-    int p = 12;
-    while (p + 8 <= f.length) {
-      long size = le32(f, p + 4);
-      if (size > f.length - p - 8L) {
-        throw new FormatException("RIFF chunk larger than the file");
+    if (Id3.present(s)) {
+      Id3.Tag t = Id3.tag(s);
+      audio = t.end();
+      Id3.Walk w = Id3.frames(s, t);
+      if (w.cut() != null || t.end() > s.size()) {
+        throw new FormatException("ID3 tag larger than the file");
       }
-      out.add(new int[] {be32(f, p), p, (int) size});
-      p += 8 + (int) size + (int) (size & 1);
-      if (out.size() > 10_000) {
-        throw new FormatException("too many RIFF chunks");
+      for (Id3.Frame f : w.frames()) {
+        if (!Id3.probe(s, f, t.framesEnd()).c2pa()) {
+          frames.writeBytes(Id3.asV24(s, f));
+        }
       }
     }
-    return out;
+    // GEOB: encoding UTF-8, MIME, file name, description, then the store (as c2pa-rs writes it).
+    byte[] fields = (GEOB_MIME + "\0c2pa\0c2pa manifest store\0").getBytes(StandardCharsets.UTF_8);
+    frames.writeBytes("GEOB".getBytes(StandardCharsets.US_ASCII));
+    frames.writeBytes(Id3.syncsafe(1 + fields.length + len));
+    frames.write(0);
+    frames.write(0);
+    frames.write(3);
+    frames.writeBytes(fields);
+    if (frames.size() + (long) len >= 1 << 28) {
+      throw new FormatException("an ID3 tag holds at most 256 MiB");
+    }
+    ByteArrayOutputStream head = new ByteArrayOutputStream(frames.size() + 10);
+    head.writeBytes(new byte[] {'I', 'D', '3', 4, 0, 0});
+    head.writeBytes(Id3.syncsafe(frames.size() + len));
+    frames.writeTo(head);
+    long storeOffset = head.size();
+    List<Segment> seg =
+        List.of(
+            new Literal(head.toByteArray()), new StoreSlot(len), new Copy(audio, s.size() - audio));
+    return new Layout(k, seg, storeOffset + len + s.size() - audio, storeOffset, len);
   }
 
   static String ascii(byte[] f, int off, int n) {
@@ -218,19 +278,9 @@ public final class Containers {
         | ((b[o + 3] & 0xffL) << 24);
   }
 
-  private static void writeLe32(ByteArrayOutputStream out, long v) {
-    for (int i = 0; i < 4; i++) {
-      out.write((int) (v >>> (8 * i)));
-    }
-  }
-
   private static void putLe32(byte[] b, int o, long v) {
     for (int i = 0; i < 4; i++) {
       b[o + i] = (byte) (v >>> (8 * i));
     }
-  }
-
-  static byte[] copy(byte[] f, int from, int to) {
-    return Arrays.copyOfRange(f, from, to);
   }
 }

@@ -26,36 +26,36 @@ public final class Cose {
 
   private Cose() {}
 
-  /** A parsed COSE_Sign1 with a detached payload. */
-  public record Sign1(
-      byte[] protectedBytes, long alg, List<X509Certificate> chain, byte[] signature) {
+  /** A parsed COSE_Sign1 with a detached payload; the x5chain as DER (leaf first). */
+  @SuppressWarnings("ArrayRecordComponent") // parsed from a store and used read-only
+  public record Sign1(byte[] protectedBytes, long alg, List<byte[]> chainDer, byte[] signature) {
     public Sign1 {
-      protectedBytes = protectedBytes.clone();
-      chain = List.copyOf(chain);
-      signature = signature.clone();
+      chainDer = List.copyOf(chainDer);
     }
 
-    @Override
-    public byte[] protectedBytes() {
-      return protectedBytes.clone();
-    }
-
-    @Override
-    public byte[] signature() {
-      return signature.clone();
+    /** The chain, parsed (callers that validate many files use a {@link ChainCache}). */
+    public List<X509Certificate> chain() throws java.security.cert.CertificateException {
+      List<X509Certificate> out = new ArrayList<>();
+      for (byte[] der : chainDer) {
+        out.add(Certs.parse(der));
+      }
+      return out;
     }
   }
 
   /** Signs {@code payload} (the claim) and returns the tagged COSE_Sign1 bytes. */
   // SPEC: C2PA 2.2 §13.2 (COSE signature); RFC 9052 §4.4; RFC 9360 x5chain.
-  public static byte[] sign(byte[] payload, SigningCredential cred) throws ProvenanceException {
-    byte[] protectedBytes = protectedHeader(cred);
+  public static byte[] sign(byte[] payload, SigningCredential cred, byte[] protectedBytes)
+      throws ProvenanceException {
     return envelope(protectedBytes, cred.sign(toBeSigned(protectedBytes, payload)));
   }
 
-  /** A COSE_Sign1 of exactly the size {@link #sign} makes, with a zero signature; no key use. */
-  public static byte[] placeholder(SigningCredential cred) throws ProvenanceException {
-    return envelope(protectedHeader(cred), new byte[64]);
+  /**
+   * A COSE_Sign1 of exactly the size {@link #sign} makes, with a zero signature (ES256 raw and
+   * Ed25519 signatures are both 64 bytes); no key use.
+   */
+  public static byte[] placeholder(byte[] protectedBytes) {
+    return envelope(protectedBytes, new byte[64]);
   }
 
   private static byte[] envelope(byte[] protectedBytes, byte[] sig) {
@@ -67,7 +67,8 @@ public final class Cose {
     return Cbor.encode(new Tagged(TAG_SIGN1, arr));
   }
 
-  private static byte[] protectedHeader(SigningCredential cred) throws ProvenanceException {
+  /** The protected header for {@code cred}: algorithm and x5chain (leaf, intermediates). */
+  public static byte[] protectedHeader(SigningCredential cred) throws ProvenanceException {
     Map<Object, Object> prot = new LinkedHashMap<>();
     prot.put(HDR_ALG, "ES256".equals(cred.algorithm()) ? ES256 : EDDSA);
     List<Object> ders = new ArrayList<>();
@@ -93,7 +94,7 @@ public final class Cose {
   }
 
   /** Parses a tagged (or untagged) COSE_Sign1; x5chain from the protected (or unprotected) map. */
-  public static Sign1 parse(byte[] bytes) throws CborException, GeneralSecurityException {
+  public static Sign1 parse(byte[] bytes) throws CborException {
     Object o = Cbor.decode(bytes);
     if (o instanceof Tagged t) {
       if (t.tag() != TAG_SIGN1) {
@@ -115,15 +116,15 @@ public final class Cose {
       throw new CborException("COSE protected header without alg");
     }
     Object x5 = pm.containsKey(HDR_X5CHAIN) ? pm.get(HDR_X5CHAIN) : unprot.get(HDR_X5CHAIN);
-    List<X509Certificate> chain = new ArrayList<>();
+    List<byte[]> chain = new ArrayList<>();
     if (x5 instanceof byte[] one) {
-      chain.add(Certs.parse(one));
+      chain.add(one);
     } else if (x5 instanceof List<?> many) {
       for (Object c : many) {
         if (!(c instanceof byte[] der)) {
           throw new CborException("x5chain entry is not a byte string");
         }
-        chain.add(Certs.parse(der));
+        chain.add(der);
       }
     }
     if (chain.isEmpty()) {
@@ -169,7 +170,7 @@ public final class Cose {
 
   private static void verifyPs256(Sign1 s, byte[] tbs) throws GeneralSecurityException {
     Signature v = Signature.getInstance("SHA256withRSAandMGF1", Crypto.BC);
-    v.initVerify(s.chain().get(0).getPublicKey());
+    v.initVerify(Certs.parse(s.chainDer().get(0)).getPublicKey());
     v.update(tbs);
     if (!v.verify(s.signature())) {
       throw new java.security.SignatureException("signature does not verify");

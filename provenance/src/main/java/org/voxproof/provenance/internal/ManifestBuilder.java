@@ -1,5 +1,6 @@
 package org.voxproof.provenance.internal;
 
+import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -12,7 +13,6 @@ import org.voxproof.provenance.ManifestContent;
 import org.voxproof.provenance.ProvenanceException;
 import org.voxproof.provenance.SigningCredential;
 import org.voxproof.provenance.internal.Containers.FormatException;
-import org.voxproof.provenance.internal.Containers.Placement;
 
 /** Builds, signs and embeds a VoxProof manifest store. */
 public final class ManifestBuilder {
@@ -27,50 +27,51 @@ public final class ManifestBuilder {
   public static final String GENERATOR = "VoxProof";
   public static final String GENERATOR_VERSION = "0.1.0";
 
+  private static final byte[] ZERO_HASH = new byte[32];
+
   private ManifestBuilder() {}
 
-  /** Signs {@code audio} (any earlier manifest is replaced) and returns the new file. */
-  public static byte[] signAndEmbed(byte[] audio, ManifestContent c, SigningCredential cred)
-      throws ProvenanceException {
+  /** A signed manifest and where it goes: {@code layout.toBytes(src, store)} is the new file. */
+  @SuppressWarnings("ArrayRecordComponent") // internal, handed straight to Layout
+  public record Signed(Layout layout, byte[] store) {}
+
+  /**
+   * Signs the file in {@code src} (any earlier manifest is replaced). The audio is read once, to
+   * hash it; the caller writes the result once. {@code protectedHeader} is the credential's COSE
+   * protected header ({@link Cose#protectedHeader}), made once per credential.
+   */
+  public static Signed sign(
+      Source src, ManifestContent c, SigningCredential cred, byte[] protectedHeader)
+      throws ProvenanceException, IOException {
     try {
+      Parts parts = new Parts(c, protectedHeader);
       int len = 4096;
       int pad = 0;
-      Placement p = null;
-      byte[] zeroHash = new byte[32];
+      Layout layout = null;
       for (int i = 0; i < 16; i++) {
-        p = Containers.place(audio, len);
-        byte[] store = store(c, cred, p, zeroHash, pad, true);
-        if (store.length == len) {
+        layout = Containers.place(src, len);
+        int actual = parts.store(layout, ZERO_HASH, pad, null).length;
+        if (actual == len) {
           break;
         }
-        if (store.length < len && i > 2) {
-          pad += len - store.length;
+        if (actual < len && i > 2) {
+          pad += len - actual; // SPEC: C2PA 2.2 §18.5 pad absorbs a size that oscillates
         } else {
-          len = store.length;
+          len = actual;
         }
-        p = null;
+        layout = null;
       }
-      if (p == null) {
+      if (layout == null) {
         throw new ProvenanceException("manifest size did not converge");
       }
-      byte[] hash = dataHash(p.file(), p.excludeStart(), p.excludeLength());
-      byte[] store = store(c, cred, p, hash, pad, false);
+      byte[] store = parts.store(layout, layout.dataHash(src), pad, cred);
       if (store.length != len) {
         throw new ProvenanceException("manifest size changed after signing");
       }
-      return p.fill(store);
+      return new Signed(layout, store);
     } catch (FormatException e) {
       throw new ProvenanceException("cannot embed a manifest: " + e.getMessage(), e);
     }
-  }
-
-  /** SHA-256 over the file except the one excluded range. */
-  // SPEC: C2PA 2.2 §9.2.1 data hash with exclusions.
-  public static byte[] dataHash(byte[] file, int start, int length) {
-    MessageDigest md = sha256();
-    md.update(file, 0, start);
-    md.update(file, start + length, file.length - start - length);
-    return md.digest();
   }
 
   static MessageDigest sha256() {
@@ -81,39 +82,66 @@ public final class ManifestBuilder {
     }
   }
 
-  private static byte[] store(
-      ManifestContent c, SigningCredential cred, Placement p, byte[] hash, int pad, boolean dryRun)
-      throws ProvenanceException {
-    String label = "urn:c2pa:" + c.manifestId();
-    Map<String, Object> assertions = new LinkedHashMap<>();
-    assertions.put(ACTIONS_V2, actions(c));
-    assertions.put(HASH_DATA, hashData(p, hash, pad));
-    assertions.put(SOFT_BINDING, softBinding(c));
-    assertions.put(CONSENT, consent(c));
-    List<byte[]> boxes = new ArrayList<>();
-    List<Object> created = new ArrayList<>();
-    for (Map.Entry<String, Object> e : assertions.entrySet()) {
-      byte[] box =
-          Jumbf.superbox(
-              Jumbf.CBOR_ASSERTION,
-              e.getKey(),
-              List.of(Jumbf.box("cbor", Cbor.encode(e.getValue()))));
-      boxes.add(box);
-      Map<String, Object> uri = new LinkedHashMap<>();
-      uri.put("url", "self#jumbf=c2pa.assertions/" + e.getKey());
-      // SPEC: C2PA 2.2 §8.3 hashed URI — hash of the superbox contents (without its header).
-      uri.put("hash", sha256().digest(java.util.Arrays.copyOfRange(box, 8, box.length)));
-      created.add(uri);
+  /** What does not depend on the layout: three of the four assertions, made once per file. */
+  private static final class Parts {
+    private final ManifestContent content;
+    private final String label;
+    private final byte[] protectedHeader;
+    private final List<byte[]> boxes = new ArrayList<>(); // assertion superboxes, hash.data last
+    private final List<Object> created = new ArrayList<>(); // their hashed URIs, in claim order
+
+    Parts(ManifestContent c, byte[] protectedHeader) {
+      this.content = c;
+      this.label = "urn:c2pa:" + c.manifestId();
+      this.protectedHeader = protectedHeader;
+      add(ACTIONS_V2, actions(c));
+      add(HASH_DATA, null); // placeholder: filled per layout
+      add(SOFT_BINDING, softBinding(c));
+      add(CONSENT, consent(c));
     }
-    byte[] claim = Cbor.encode(claim(c, label, created));
-    byte[] sig = dryRun ? Cose.placeholder(cred) : Cose.sign(claim, cred);
-    List<byte[]> manifest =
-        List.of(
-            Jumbf.superbox(Jumbf.ASSERTIONS, "c2pa.assertions", boxes),
-            Jumbf.superbox(Jumbf.CLAIM, CLAIM_V2, List.of(Jumbf.box("cbor", claim))),
-            Jumbf.superbox(Jumbf.SIGNATURE, "c2pa.signature", List.of(Jumbf.box("cbor", sig))));
+
+    private void add(String name, Map<String, Object> assertion) {
+      byte[] box = assertion == null ? null : assertionBox(name, assertion);
+      boxes.add(box);
+      created.add(box == null ? null : hashedUri(name, box));
+    }
+
+    /** The store for {@code layout}; with {@code cred} null, a placeholder signature. */
+    byte[] store(Layout layout, byte[] hash, int pad, SigningCredential cred)
+        throws ProvenanceException {
+      byte[] hd = assertionBox(HASH_DATA, hashData(layout, hash, pad));
+      List<byte[]> all = new ArrayList<>(boxes);
+      all.set(1, hd);
+      List<Object> uris = new ArrayList<>(created);
+      uris.set(1, hashedUri(HASH_DATA, hd));
+      byte[] claim = Cbor.encode(claim(content, label, uris));
+      byte[] sig =
+          cred == null
+              ? Cose.placeholder(protectedHeader)
+              : Cose.sign(claim, cred, protectedHeader);
+      List<byte[]> manifest =
+          List.of(
+              Jumbf.superbox(Jumbf.ASSERTIONS, "c2pa.assertions", all),
+              Jumbf.superbox(Jumbf.CLAIM, CLAIM_V2, List.of(Jumbf.box("cbor", claim))),
+              Jumbf.superbox(Jumbf.SIGNATURE, "c2pa.signature", List.of(Jumbf.box("cbor", sig))));
+      return Jumbf.superbox(
+          Jumbf.STORE, "c2pa", List.of(Jumbf.superbox(Jumbf.MANIFEST, label, manifest)));
+    }
+  }
+
+  private static byte[] assertionBox(String name, Map<String, Object> assertion) {
     return Jumbf.superbox(
-        Jumbf.STORE, "c2pa", List.of(Jumbf.superbox(Jumbf.MANIFEST, label, manifest)));
+        Jumbf.CBOR_ASSERTION, name, List.of(Jumbf.box("cbor", Cbor.encode(assertion))));
+  }
+
+  private static Map<String, Object> hashedUri(String name, byte[] box) {
+    MessageDigest md = sha256();
+    // SPEC: C2PA 2.2 §8.3 hashed URI — hash of the superbox contents (without its header).
+    md.update(box, 8, box.length - 8);
+    Map<String, Object> uri = new LinkedHashMap<>();
+    uri.put("url", "self#jumbf=c2pa.assertions/" + name);
+    uri.put("hash", md.digest());
+    return uri;
   }
 
   private static Map<String, Object> claim(ManifestContent c, String label, List<Object> created) {
@@ -152,11 +180,11 @@ public final class ManifestBuilder {
     return Map.of("actions", List.of(created, marked));
   }
 
-  private static Map<String, Object> hashData(Placement p, byte[] hash, int pad) {
+  private static Map<String, Object> hashData(Layout p, byte[] hash, int pad) {
     // SPEC: C2PA 2.2 §18.5 data hash: exactly the manifest bytes are excluded.
     Map<String, Object> ex = new LinkedHashMap<>();
-    ex.put("start", (long) p.excludeStart());
-    ex.put("length", (long) p.excludeLength());
+    ex.put("start", p.excludeStart());
+    ex.put("length", p.excludeLength());
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("exclusions", List.of(ex));
     m.put("name", "jumbf manifest");

@@ -2,11 +2,11 @@ package org.voxproof.provenance.internal;
 
 import static org.voxproof.provenance.ValidationStatus.*;
 
+import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,16 +25,34 @@ import org.voxproof.provenance.internal.Jumbf.JumbfException;
  * codes.
  */
 public final class ManifestReader {
-  private final List<X509Certificate> anchors; // null: trust not checked
+  /** The largest manifest store read (a store with thumbnails is a few MB at most). */
+  public static final int MAX_STORE_BYTES = 64 << 20;
+
+  private final boolean checkTrust;
+  private final ChainCache chains;
   private final List<ValidationStatus> out = new ArrayList<>();
 
-  private ManifestReader(List<X509Certificate> anchors) {
-    this.anchors = anchors;
+  private ManifestReader(boolean checkTrust, ChainCache chains) {
+    this.checkTrust = checkTrust;
+    this.chains = chains;
   }
 
   /** Validates {@code file}; {@code anchors == null} skips the trust check. */
   public static ManifestReport read(byte[] file, List<X509Certificate> anchors) {
-    return new ManifestReader(anchors).run(file);
+    try {
+      return read(Source.of(file), anchors != null, new ChainCache(anchors));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e); // not thrown by an in-memory source
+    }
+  }
+
+  /**
+   * Validates the file in {@code src}, with {@code chains} holding the trust anchors (and the work
+   * done for signers seen before); only I/O errors of the source escape.
+   */
+  public static ManifestReport read(Source src, boolean checkTrust, ChainCache chains)
+      throws IOException {
+    return new ManifestReader(checkTrust, chains).run(src);
   }
 
   /** Parses the manifest store only (for fuzzing and inspection); throws on malformed input. */
@@ -42,7 +60,7 @@ public final class ManifestReader {
     return Jumbf.parseStore(store);
   }
 
-  private ManifestReport run(byte[] file) {
+  private ManifestReport run(Source file) throws IOException {
     Optional<Located> loc;
     try {
       loc = Containers.find(file);
@@ -52,8 +70,13 @@ public final class ManifestReader {
     if (loc.isEmpty()) {
       return ManifestReport.none();
     }
-    byte[] store =
-        Arrays.copyOfRange(file, loc.get().offset(), loc.get().offset() + loc.get().length());
+    if (loc.get().damaged()) {
+      return damaged(loc.get().damage());
+    }
+    if (loc.get().length() > MAX_STORE_BYTES) {
+      return damaged("manifest store larger than " + (MAX_STORE_BYTES >> 20) + " MiB");
+    }
+    byte[] store = file.bytes(loc.get().offset(), loc.get().length());
     Box manifest;
     try {
       Box root = Jumbf.parseStore(store);
@@ -64,7 +87,7 @@ public final class ManifestReader {
       }
       manifest = manifests.get(manifests.size() - 1); // SPEC: C2PA 2.2 §11.1.4 active = last
     } catch (JumbfException e) {
-      return finish(true, "", "", fail(CLAIM_MALFORMED, "", e.getMessage()), Optional.empty());
+      return damaged(e.getMessage());
     }
     String base = "self#jumbf=/c2pa/" + manifest.label() + "/";
     Optional<Box> claimBox =
@@ -107,6 +130,16 @@ public final class ManifestReader {
     return finish(true, manifest.label(), signer, null, Optional.of(VoxProofReader.read(manifest)));
   }
 
+  /**
+   * A store that is there but cannot be read: present and invalid, never absent. c2pa-rs fails such
+   * a file as an invalid asset; its code for errors without a code of their own is {@code
+   * general.error}.
+   */
+  private ManifestReport damaged(String why) {
+    return finish(
+        true, "", "", fail(GENERAL_ERROR, "", "manifest store damaged: " + why), Optional.empty());
+  }
+
   private ManifestReport finish(
       boolean present,
       String label,
@@ -137,19 +170,20 @@ public final class ManifestReader {
       return "";
     }
     Cose.Sign1 s;
+    ChainCache.Chain chain;
     try {
       s = Cose.parse(sigBytes.get());
+      chain = chains.chain(s.chainDer());
     } catch (CborException | GeneralSecurityException e) {
       out.add(fail(CLAIM_SIGNATURE_MISMATCH, url, "malformed COSE_Sign1: " + e.getMessage()));
       return "";
     }
-    X509Certificate leaf = s.chain().get(0);
-    String profileError = CertProfile.check(leaf);
-    if (profileError != null) {
-      out.add(fail(SIGNING_CREDENTIAL_INVALID, url, profileError));
+    X509Certificate leaf = chain.leaf();
+    if (chain.profileError != null) {
+      out.add(fail(SIGNING_CREDENTIAL_INVALID, url, chain.profileError));
     }
-    if (anchors != null) {
-      String trustError = CertProfile.chainsTo(s.chain(), anchors);
+    if (checkTrust) {
+      String trustError = chains.trustError(chain);
       out.add(
           trustError == null
               ? ok(SIGNING_CREDENTIAL_TRUSTED, url, "signing certificate trusted")
@@ -159,7 +193,7 @@ public final class ManifestReader {
                   "signing certificate untrusted: " + trustError));
     }
     try {
-      Cose.verify(s, claimBytes);
+      verify(s, chain, claimBytes);
       if (CertProfile.validNow(leaf)) {
         out.add(ok(CLAIM_SIGNATURE_INSIDE_VALIDITY, url, "claim signature valid"));
       } else {
@@ -172,6 +206,20 @@ public final class ManifestReader {
       out.add(fail(CLAIM_SIGNATURE_MISMATCH, url, "claim signature does not verify"));
     }
     return leaf.getSubjectX500Principal().getName();
+  }
+
+  private static void verify(Cose.Sign1 s, ChainCache.Chain chain, byte[] claim)
+      throws GeneralSecurityException {
+    if (!Cose.supported(s.alg())) {
+      throw new java.security.NoSuchAlgorithmException("unsupported COSE alg " + s.alg());
+    }
+    if (s.alg() == Cose.PS256) {
+      Cose.verify(s, claim);
+    } else if (chain.keyError != null) {
+      throw chain.keyError;
+    } else {
+      Cose.verify(s, chain.key, claim);
+    }
   }
 
   /** Checks one hashed URI; returns the box if it is a hard binding that matched. */
@@ -242,7 +290,7 @@ public final class ManifestReader {
   }
 
   // SPEC: C2PA 2.2 §18.5 data hash; exclusions in ascending order, inside the file.
-  private void checkDataHash(byte[] file, Box hb, String base, String claimAlg) {
+  private void checkDataHash(Source file, Box hb, String base, String claimAlg) throws IOException {
     String url = base + "c2pa.assertions/" + hb.label();
     try {
       if (!(Cbor.decode(hb.content("cbor").map(Box::payload).orElse(new byte[0]))
@@ -262,15 +310,15 @@ public final class ManifestReader {
             || !(e.get("start") instanceof Long start)
             || !(e.get("length") instanceof Long len)
             || start < pos
-            || start > file.length
+            || start > file.size()
             || len < 0
-            || len > file.length - start) {
+            || len > file.size() - start) {
           throw new CborException("bad exclusion");
         }
-        md.update(file, (int) pos, (int) (start - pos));
+        file.digest(md, pos, start - pos);
         pos = start + len;
       }
-      md.update(file, (int) pos, (int) (file.length - pos));
+      file.digest(md, pos, file.size() - pos);
       out.add(
           MessageDigest.isEqual(md.digest(), expected)
               ? ok(DATA_HASH_MATCH, url, "data hash valid")
