@@ -3,66 +3,50 @@ package org.voxproof.bench;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.voxproof.audio.WavWriter;
 
-/** The large-file part of the manifest bench (time and peak heap), and small helpers. */
+/**
+ * The large-file part of the manifest bench: time and heap of signing and validating a long WAV, in
+ * memory and streamed file to file. Heap is the bytes the operation allocated (exact, per thread):
+ * the operation's peak heap is at most that much above what was in use before it.
+ */
 final class ManifestBenchMemory {
   private ManifestBenchMemory() {}
 
-  /** Signs and validates a long 48 kHz stereo WAV once each; prints time and peak heap. */
+  /** Signs and validates a {@code seconds} long 48 kHz stereo WAV; prints time and heap. */
   static void large(Path work, int seconds, ManifestBenchOurs ours, PrintWriter err)
       throws Exception {
     Path f = work.resolve("large.wav");
     float[] ch = ManifestBenchInputs.signal(48000 * seconds);
     WavWriter.pcm16().write(new float[][] {ch, ch}, 48000, f);
-    ch = null;
     long size = Files.size(f);
     err.printf("large WAV: %d s, 48 kHz stereo, %,d bytes%n", seconds, size);
     byte[] audio = Files.readAllBytes(f);
-    long base = settle();
+    byte[][] signed = new byte[1][];
+    row(err, "in memory: sign", size, () -> signed[0] = ours.sign(audio));
+    row(err, "in memory: read", size, () -> ours.read(signed[0]));
+    Path out = work.resolve("large-signed.wav");
+    row(err, "streamed:  sign", size, () -> ours.sign(f, out));
+    row(err, "streamed:  read", size, () -> ours.read(out));
+  }
+
+  private static void row(PrintWriter err, String what, long size, ManifestBenchOurs.Op op)
+      throws Exception {
+    com.sun.management.ThreadMXBean tm =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    long id = Thread.currentThread().getId();
+    long a0 = tm.getThreadAllocatedBytes(id);
     long t = System.nanoTime();
-    byte[] signed = ours.sign(audio);
-    double signMs = (System.nanoTime() - t) / 1e6;
-    long signPeak = peak() - base;
-    base = settle();
-    t = System.nanoTime();
-    ours.read(signed);
-    double readMs = (System.nanoTime() - t) / 1e6;
-    long readPeak = peak() - base;
+    op.run();
+    double ms = (System.nanoTime() - t) / 1e6;
+    long alloc = tm.getThreadAllocatedBytes(id) - a0;
     err.printf(
-        "  bytes in memory: sign %.0f ms, heap peak +%,d bytes (%.2fx file); read %.0f ms, heap"
-            + " peak +%,d bytes (%.2fx file); input already in memory%n",
-        signMs, signPeak, signPeak / (double) size, readMs, readPeak, readPeak / (double) size);
-  }
-
-  /** Heap in use after a GC; resets the pools' peak counters. */
-  private static long settle() {
-    System.gc();
-    long used = 0;
-    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (p.getType() == MemoryType.HEAP) {
-        p.resetPeakUsage();
-        used += p.getUsage().getUsed();
-      }
-    }
-    return used;
-  }
-
-  /** Sum of the heap pools' peaks since {@link #settle()}: an upper bound of the peak heap. */
-  private static long peak() {
-    long peak = 0;
-    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (p.getType() == MemoryType.HEAP) {
-        peak += p.getPeakUsage().getUsed();
-      }
-    }
-    return peak;
+        "  %s %6.0f ms, heap allocated %,13d bytes (%.3fx the file)%n",
+        what, ms, alloc, alloc / (double) size);
   }
 
   static String loadAverage() {

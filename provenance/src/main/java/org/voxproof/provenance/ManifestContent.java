@@ -75,7 +75,7 @@ public record ManifestContent(
 
   /** The payload as 8 lowercase hex digits. */
   public String watermarkPayloadHex() {
-    return String.format("%08x", watermarkPayload);
+    return java.util.HexFormat.of().toHexDigits((int) watermarkPayload);
   }
 
   @Override

@@ -94,7 +94,8 @@ public final class ManifestSigner {
   /**
    * Signs the file {@code in} into {@code out} (which may be {@code in}), streaming: the audio is
    * read twice (hash, copy) and never held in memory. {@code out} appears complete or not at all
-   * (written beside it, then renamed); it keeps the permissions of a file it replaces, else 0644.
+   * (written beside it, then renamed; not synced to disk); it keeps the permissions of a file it
+   * replaces, else 0644.
    */
   public SignedFile sign(Path in, Path out, ManifestContent content)
       throws ProvenanceException, IOException {
@@ -106,14 +107,9 @@ public final class ManifestSigner {
           FileChannel w = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
         Source src = Source.of(r);
         s = ManifestBuilder.sign(src, content, credential, protectedHeader);
-        s.layout().write(src, s.store(), w);
-        w.force(true);
+        s.layout().write(src, s.store(), w); // no fsync: like cp, durability is the caller's
       }
-      Files.setPosixFilePermissions(
-          tmp,
-          Files.exists(out)
-              ? Files.getPosixFilePermissions(out)
-              : PosixFilePermissions.fromString("rw-r--r--"));
+      Files.setPosixFilePermissions(tmp, modeFor(out));
       try {
         Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
@@ -122,6 +118,15 @@ public final class ManifestSigner {
       return new SignedFile(out, label(content), sha256(s.store()));
     } finally {
       Files.deleteIfExists(tmp);
+    }
+  }
+
+  private static java.util.Set<java.nio.file.attribute.PosixFilePermission> modeFor(Path out)
+      throws IOException {
+    try {
+      return Files.getPosixFilePermissions(out);
+    } catch (java.nio.file.NoSuchFileException e) {
+      return PosixFilePermissions.fromString("rw-r--r--");
     }
   }
 

@@ -1,6 +1,5 @@
 package org.voxproof.provenance.internal;
 
-import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -60,13 +59,13 @@ public final class Cbor {
 
   /** Encodes {@code value} in core deterministic encoding. */
   public static byte[] encode(Object value) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteSink out = new ByteSink(256);
     write(out, value);
     return out.toByteArray();
   }
 
   @SuppressWarnings("unchecked")
-  private static void write(ByteArrayOutputStream out, Object v) {
+  private static void write(ByteSink out, Object v) {
     if (v == null) {
       out.write(0xf6);
     } else if (v == UNDEFINED) {
@@ -110,7 +109,7 @@ public final class Cbor {
     }
   }
 
-  private static void writeBig(ByteArrayOutputStream out, BigInteger bi) {
+  private static void writeBig(ByteSink out, BigInteger bi) {
     if (bi.bitLength() < 64) {
       write(out, bi.longValueExact());
     } else if (bi.signum() >= 0 && bi.bitLength() == 64) {
@@ -120,7 +119,7 @@ public final class Cbor {
     }
   }
 
-  private static void writeMap(ByteArrayOutputStream out, Map<Object, Object> map) {
+  private static void writeMap(ByteSink out, Map<Object, Object> map) {
     // SPEC: RFC 8949 §4.2.1 — keys sorted by the bytewise lexicographic order of their encoding.
     TreeMap<byte[], Object> sorted = new TreeMap<>(Arrays::compareUnsigned);
     for (Map.Entry<Object, Object> e : map.entrySet()) {
@@ -135,7 +134,12 @@ public final class Cbor {
     }
   }
 
-  private static void head(ByteArrayOutputStream out, int major, long arg) {
+  /** Bytes of the head that encodes the non-negative argument {@code arg}. */
+  static int headLength(long arg) {
+    return arg < 24 ? 1 : arg < 0x100 ? 2 : arg < 0x10000 ? 3 : arg < 0x1_0000_0000L ? 5 : 9;
+  }
+
+  private static void head(ByteSink out, int major, long arg) {
     int mt = major << 5;
     if (arg >= 0 && arg < 24) {
       out.write(mt | (int) arg);

@@ -1,6 +1,5 @@
 package org.voxproof.provenance.internal;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -216,7 +215,7 @@ public final class Containers {
 
   private static Layout placeId3(Source s, Kind k, int len) throws FormatException, IOException {
     long audio = 0;
-    ByteArrayOutputStream frames = new ByteArrayOutputStream();
+    ByteSink frames = new ByteSink(256);
     if (Id3.present(s)) {
       Id3.Tag t = Id3.tag(s);
       audio = t.end();
@@ -241,10 +240,10 @@ public final class Containers {
     if (frames.size() + (long) len >= 1 << 28) {
       throw new FormatException("an ID3 tag holds at most 256 MiB");
     }
-    ByteArrayOutputStream head = new ByteArrayOutputStream(frames.size() + 10);
+    ByteSink head = new ByteSink(frames.size() + 10);
     head.writeBytes(new byte[] {'I', 'D', '3', 4, 0, 0});
     head.writeBytes(Id3.syncsafe(frames.size() + len));
-    frames.writeTo(head);
+    head.writeBytes(frames.toByteArray());
     long storeOffset = head.size();
     List<Segment> seg =
         List.of(

@@ -1,6 +1,5 @@
 package org.voxproof.provenance.internal;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -46,30 +45,93 @@ public final class Jumbf {
 
   /** A plain box: 4-byte length, 4-byte type, payload. */
   public static byte[] box(String type, byte[] payload) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(payload.length + 8);
-    writeU32(out, payload.length + 8L);
-    out.writeBytes(type.getBytes(StandardCharsets.US_ASCII));
-    out.writeBytes(payload);
-    return out.toByteArray();
+    return leaf(type, payload).toBytes();
   }
 
   /** A superbox ({@code jumb}) with a requestable, labelled description box and children. */
   public static byte[] superbox(String typeFourCc, String label, List<byte[]> children) {
-    ByteArrayOutputStream desc = new ByteArrayOutputStream();
-    desc.writeBytes(typeFourCc.getBytes(StandardCharsets.US_ASCII));
-    desc.writeBytes(UUID_TAIL);
-    desc.write(0x03); // SPEC: ISO 19566-5 §A.3: toggles requestable | label present
-    desc.writeBytes(label.getBytes(StandardCharsets.UTF_8));
-    desc.write(0);
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    body.writeBytes(box("jumd", desc.toByteArray()));
-    for (byte[] c : children) {
-      body.writeBytes(c);
-    }
-    return box("jumb", body.toByteArray());
+    return tree(typeFourCc, label, children.stream().map(Jumbf::written).toList()).toBytes();
   }
 
-  private static void writeU32(ByteArrayOutputStream out, long v) {
+  /**
+   * A box to be written: its length is known before any byte is, so a whole store is written once,
+   * into one array, however deeply its boxes nest.
+   */
+  public abstract static class Out {
+    abstract long length();
+
+    abstract void writeTo(ByteSink out);
+
+    public byte[] toBytes() {
+      ByteSink out = new ByteSink(Math.toIntExact(length()));
+      writeTo(out);
+      return out.toByteArray();
+    }
+  }
+
+  /** A plain box to be written. */
+  public static Out leaf(String type, byte[] payload) {
+    byte[] t = type.getBytes(StandardCharsets.US_ASCII);
+    return new Out() {
+      @Override
+      long length() {
+        return 8L + payload.length;
+      }
+
+      @Override
+      void writeTo(ByteSink out) {
+        writeU32(out, length());
+        out.writeBytes(t);
+        out.writeBytes(payload);
+      }
+    };
+  }
+
+  /** A box already written (e.g. an assertion, whose bytes are hashed). */
+  public static Out written(byte[] box) {
+    return new Out() {
+      @Override
+      long length() {
+        return box.length;
+      }
+
+      @Override
+      void writeTo(ByteSink out) {
+        out.writeBytes(box);
+      }
+    };
+  }
+
+  /** A superbox ({@code jumb}) to be written: description box, then children. */
+  public static Out tree(String typeFourCc, String label, List<Out> children) {
+    ByteSink d = new ByteSink(32 + label.length());
+    d.writeBytes(typeFourCc.getBytes(StandardCharsets.US_ASCII));
+    d.writeBytes(UUID_TAIL);
+    d.write(0x03); // SPEC: ISO 19566-5 §A.3: toggles requestable | label present
+    d.writeBytes(label.getBytes(StandardCharsets.UTF_8));
+    d.write(0);
+    Out desc = leaf("jumd", d.toByteArray());
+    List<Out> kids = List.copyOf(children);
+    long len = 8 + desc.length() + kids.stream().mapToLong(Out::length).sum();
+    return new Out() {
+      @Override
+      long length() {
+        return len;
+      }
+
+      @Override
+      void writeTo(ByteSink out) {
+        writeU32(out, len);
+        out.writeBytes(JUMB);
+        desc.writeTo(out);
+        kids.forEach(k -> k.writeTo(out));
+      }
+    };
+  }
+
+  private static final byte[] JUMB = {'j', 'u', 'm', 'b'};
+
+  private static void writeU32(ByteSink out, long v) {
     for (int i = 3; i >= 0; i--) {
       out.write((int) (v >>> (8 * i)));
     }

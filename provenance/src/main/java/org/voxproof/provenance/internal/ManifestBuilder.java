@@ -48,14 +48,21 @@ public final class ManifestBuilder {
       int len = 4096;
       int pad = 0;
       Layout layout = null;
+      Layout measured = null; // the last layout whose store length was computed
       for (int i = 0; i < 16; i++) {
         layout = Containers.place(src, len);
-        int actual = parts.store(layout, ZERO_HASH, pad, null).length;
+        // The store's length depends on the layout only through the CBOR widths of the exclusion.
+        int actual =
+            measured != null && sameWidths(measured, layout)
+                ? len
+                : parts.store(layout, ZERO_HASH, pad, null).length;
+        measured = layout;
         if (actual == len) {
           break;
         }
         if (actual < len && i > 2) {
           pad += len - actual; // SPEC: C2PA 2.2 §18.5 pad absorbs a size that oscillates
+          measured = null; // a new pad: measure again
         } else {
           len = actual;
         }
@@ -72,6 +79,11 @@ public final class ManifestBuilder {
     } catch (FormatException e) {
       throw new ProvenanceException("cannot embed a manifest: " + e.getMessage(), e);
     }
+  }
+
+  private static boolean sameWidths(Layout a, Layout b) {
+    return Cbor.headLength(a.excludeStart()) == Cbor.headLength(b.excludeStart())
+        && Cbor.headLength(a.excludeLength()) == Cbor.headLength(b.excludeLength());
   }
 
   static MessageDigest sha256() {
@@ -119,19 +131,21 @@ public final class ManifestBuilder {
           cred == null
               ? Cose.placeholder(protectedHeader)
               : Cose.sign(claim, cred, protectedHeader);
-      List<byte[]> manifest =
+      List<Jumbf.Out> manifest =
           List.of(
-              Jumbf.superbox(Jumbf.ASSERTIONS, "c2pa.assertions", all),
-              Jumbf.superbox(Jumbf.CLAIM, CLAIM_V2, List.of(Jumbf.box("cbor", claim))),
-              Jumbf.superbox(Jumbf.SIGNATURE, "c2pa.signature", List.of(Jumbf.box("cbor", sig))));
-      return Jumbf.superbox(
-          Jumbf.STORE, "c2pa", List.of(Jumbf.superbox(Jumbf.MANIFEST, label, manifest)));
+              Jumbf.tree(
+                  Jumbf.ASSERTIONS, "c2pa.assertions", all.stream().map(Jumbf::written).toList()),
+              Jumbf.tree(Jumbf.CLAIM, CLAIM_V2, List.of(Jumbf.leaf("cbor", claim))),
+              Jumbf.tree(Jumbf.SIGNATURE, "c2pa.signature", List.of(Jumbf.leaf("cbor", sig))));
+      return Jumbf.tree(Jumbf.STORE, "c2pa", List.of(Jumbf.tree(Jumbf.MANIFEST, label, manifest)))
+          .toBytes();
     }
   }
 
   private static byte[] assertionBox(String name, Map<String, Object> assertion) {
-    return Jumbf.superbox(
-        Jumbf.CBOR_ASSERTION, name, List.of(Jumbf.box("cbor", Cbor.encode(assertion))));
+    return Jumbf.tree(
+            Jumbf.CBOR_ASSERTION, name, List.of(Jumbf.leaf("cbor", Cbor.encode(assertion))))
+        .toBytes();
   }
 
   private static Map<String, Object> hashedUri(String name, byte[] box) {
