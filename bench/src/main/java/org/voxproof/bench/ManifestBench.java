@@ -84,7 +84,7 @@ public final class ManifestBench implements Callable<Integer> {
       // ext -> rounds x {sign, read, ref sign, ref read, sign from disk, read from disk}
       Map<String, double[][]> results = new LinkedHashMap<>();
       for (Map.Entry<String, Path> f : files.entrySet()) {
-        ours.warmUp(f.getValue(), out(work, f.getKey()), Math.max(n, 300));
+        ours.warmUp(f.getValue(), out(work, f.getKey()), Math.max(n, 1000));
         results.put(f.getKey(), new double[rounds][]);
       }
       List<String> loads = new ArrayList<>();

@@ -65,9 +65,15 @@ final class ManifestBenchOurs {
     return r;
   }
 
+  /**
+   * Runs every operation until the JIT has settled: at least {@code rounds} times and at least 3 s
+   * (on a loaded machine the compiler threads get little CPU, and too short a warm-up measures the
+   * interpreter).
+   */
   void warmUp(Path in, Path out, int rounds) throws Exception {
     byte[] audio = Files.readAllBytes(in);
-    for (int i = 0; i < rounds; i++) {
+    long until = System.nanoTime() + 3_000_000_000L;
+    for (int i = 0; i < rounds || System.nanoTime() < until; i++) {
       read(sign(audio));
       sign(in, out);
       read(out);

@@ -14,15 +14,19 @@ import org.bouncycastle.crypto.CipherParameters;
 /**
  * The work a signer's certificate chain costs, done once per chain and reused for every file it
  * signed: parsing, the C2PA profile check, the leaf's key in Bouncy Castle's form (so that its
- * precomputed multiples are kept) and the PKIX validation against this verifier's anchors. A PKIX
- * result is reused until the next time any certificate of the chain becomes valid or expires, the
- * only way its answer can change. Bounded (least recently used out), thread-safe.
+ * precomputed multiples are kept) and the PKIX validation against a set of anchors. A PKIX result
+ * is reused until the next time any certificate of the chain becomes valid or expires, the only way
+ * its answer can change. One bounded cache (least recently used out) serves every verifier, keyed
+ * by the chain and the verifier's anchors, so a verifier made per request loses nothing.
+ * Thread-safe.
  */
 public final class ChainCache {
-  private static final int MAX_ENTRIES = 256;
+  private static final int MAX_ENTRIES = 512;
 
-  private final List<X509Certificate> anchors; // null: trust not checked
-  private final Map<String, Chain> entries =
+  /** Chains larger than this (real ones are 1-3 KB) are validated but never kept. */
+  private static final int MAX_CACHED_CHAIN_BYTES = 16 * 1024;
+
+  private static final Map<String, Chain> ENTRIES =
       new LinkedHashMap<>(64, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
@@ -32,8 +36,23 @@ public final class ChainCache {
         }
       };
 
+  private final List<X509Certificate> anchors; // null: trust not checked
+  private final String anchorsId;
+
+  /** A view of the cache for these anchors ({@code null}: trust is not checked). */
   public ChainCache(List<X509Certificate> anchors) {
     this.anchors = anchors == null ? null : List.copyOf(anchors);
+    List<byte[]> ders = new ArrayList<>();
+    if (anchors != null) {
+      for (X509Certificate a : anchors) {
+        try {
+          ders.add(a.getEncoded());
+        } catch (java.security.cert.CertificateEncodingException e) {
+          throw new IllegalArgumentException("unencodable trust anchor", e);
+        }
+      }
+    }
+    this.anchorsId = (anchors == null ? "-" : id(ders)) + "/";
   }
 
   /** One chain: parsed certificates, or why they did not parse, and what follows from them. */
@@ -66,9 +85,9 @@ public final class ChainCache {
 
   /** The chain of these DER certificates (leaf first); throws if one does not parse. */
   public Chain chain(List<byte[]> ders) throws CertificateException {
-    String id = id(ders);
-    synchronized (entries) {
-      Chain c = entries.get(id);
+    String id = anchorsId + id(ders);
+    synchronized (ENTRIES) {
+      Chain c = ENTRIES.get(id);
       if (c != null) {
         return c;
       }
@@ -78,8 +97,10 @@ public final class ChainCache {
       certs.add(Certs.parse(der));
     }
     Chain c = new Chain(certs);
-    synchronized (entries) {
-      entries.put(id, c);
+    if (ders.stream().mapToLong(d -> d.length).sum() <= MAX_CACHED_CHAIN_BYTES) {
+      synchronized (ENTRIES) {
+        ENTRIES.put(id, c);
+      }
     }
     return c;
   }
