@@ -13,6 +13,13 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.voxproof.consent.token.ConsentGrant;
+import org.voxproof.consent.token.ConsentTokenIssuer;
+import org.voxproof.consent.token.ConsentVerifier;
+import org.voxproof.consent.token.StatusList;
+import org.voxproof.consent.token.StatusReference;
+import org.voxproof.consent.token.TokenKeySource;
+import org.voxproof.consent.token.VerifiedConsent;
 import org.voxproof.ledger.embedded.EmbeddedLedger;
 import org.voxproof.policy.Assurance;
 import org.voxproof.policy.PolicyEngine;
@@ -26,7 +33,6 @@ import org.voxproof.synth.OutputFormat;
 import org.voxproof.synth.SynthesisRequest;
 import org.voxproof.synth.SynthesisResult;
 import org.voxproof.synth.Synthesizer;
-import org.voxproof.synth.VerifiedConsent;
 import org.voxproof.synth.engine.EspeakEngine;
 import org.voxproof.synth.models.PrivateFiles;
 import picocli.CommandLine.Command;
@@ -77,7 +83,8 @@ public final class SynthBench implements Callable<Integer> {
                 .open();
         EmbeddedLedger ledger = EmbeddedLedger.builder(dir.resolve("ledger")).open()) {
       Synthesizer s = synthesizer(ring, ledger);
-      run(s, f, 1, 5); // warm-up
+      VerifiedConsent consent = consent(ring);
+      run(s, consent, f, 1, 5); // warm-up
       err.printf(
           "synth bench: %s, espeak-ng, %d cores, %d requests per level%n",
           f.formatName(), Runtime.getRuntime().availableProcessors(), requests);
@@ -95,8 +102,8 @@ public final class SynthBench implements Callable<Integer> {
           "enc",
           "sign",
           "ledger");
-      Level one = run(s, f, 1, requests);
-      Level many = run(s, f, 16, requests);
+      Level one = run(s, consent, f, 1, requests);
+      Level many = run(s, consent, f, 16, requests);
       one.print(err, 1);
       many.print(err, 16);
       System.out.printf(
@@ -159,7 +166,9 @@ public final class SynthBench implements Callable<Integer> {
     }
   }
 
-  private static Level run(Synthesizer s, OutputFormat f, int concurrency, int n) throws Exception {
+  private static Level run(
+      Synthesizer s, VerifiedConsent consent, OutputFormat f, int concurrency, int n)
+      throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(concurrency);
     List<Future<SynthesisResult>> futures = new ArrayList<>();
     long t0 = System.nanoTime();
@@ -168,7 +177,7 @@ public final class SynthBench implements Callable<Integer> {
         Principal client = Principal.licensee("bench-" + (i % concurrency), "bank");
         SynthesisRequest r =
             new SynthesisRequest(client, TEXT, "en", "notifications", f, Optional.empty());
-        futures.add(pool.submit(() -> s.synthesize(CONSENT, r)));
+        futures.add(pool.submit(() -> s.synthesize(consent, r)));
       }
       List<SynthesisResult.Timing> timings = new ArrayList<>();
       double seconds = 0;
@@ -184,51 +193,32 @@ public final class SynthBench implements Callable<Integer> {
     }
   }
 
-  private static final VerifiedConsent CONSENT =
-      new VerifiedConsent() {
-        @Override
-        public String consentId() {
-          return "bench-consent";
-        }
-
-        @Override
-        public String voiceId() {
-          return "bench-voice";
-        }
-
-        @Override
-        public String ownerId() {
-          return "bench-owner";
-        }
-
-        @Override
-        public String licensee() {
-          return "bank";
-        }
-
-        @Override
-        public Set<String> purposes() {
-          return Set.of("notifications");
-        }
-
-        @Override
-        public Set<String> languages() {
-          return Set.of("en");
-        }
-
-        @Override
-        public Assurance assurance() {
-          return Assurance.BASIC;
-        }
-
-        @Override
-        public Instant expiresAt() {
-          return Instant.now().plusSeconds(86_400);
-        }
-
-        @Override
-        public byte[] commitment() {
-          return new byte[32];
-        }
-      };
+  /** A consent token issued and verified by consent-service's own issuer and verifier. */
+  private static VerifiedConsent consent(KeyRing ring) throws Exception {
+    String iss = "https://consent.bench";
+    Instant now = Instant.now().minusSeconds(1);
+    ConsentGrant g =
+        new ConsentGrant(
+            "jti-bench",
+            "bench-consent",
+            "bench-voice",
+            "bench-owner",
+            "bank",
+            Set.of("notifications"),
+            Set.of("en"),
+            2000,
+            Assurance.BASIC,
+            "ab".repeat(32),
+            new byte[32],
+            now,
+            now,
+            now.plusSeconds(86_400),
+            new StatusReference(iss + "/v1/status-lists/1", 1));
+    return ConsentVerifier.builder()
+        .issuer(iss)
+        .keys(TokenKeySource.of(ring))
+        .statusSource((uri, index) -> StatusList.VALID)
+        .build()
+        .verify(ConsentTokenIssuer.create(iss, ring).issue(g), "bank");
+  }
 }

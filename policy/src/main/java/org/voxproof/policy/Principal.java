@@ -10,7 +10,7 @@ public record Principal(PrincipalKind kind, String id, String tenant) {
   public Principal {
     Objects.requireNonNull(kind, "kind");
     Ids.require(id, "principal id");
-    Ids.require(tenant, "tenant");
+    Ids.requireTenant(tenant, "tenant");
   }
 
   public static Principal licensee(String clientId, String tenant) {

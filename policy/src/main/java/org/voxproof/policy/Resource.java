@@ -17,7 +17,7 @@ public sealed interface Resource {
   /** A licensee organisation (target of enrolment and admin actions). */
   record Tenant(String id) implements Resource {
     public Tenant {
-      Ids.require(id, "tenant id");
+      Ids.requireTenant(id, "tenant id");
     }
 
     @Override
@@ -30,7 +30,7 @@ public sealed interface Resource {
   record Voice(String id, String tenant, String ownerId) implements Resource {
     public Voice {
       Ids.require(id, "voice id");
-      Ids.require(tenant, "tenant");
+      Ids.requireTenant(tenant, "tenant");
       Ids.require(ownerId, "owner id");
     }
   }
@@ -50,7 +50,7 @@ public sealed interface Resource {
       implements Resource {
     public Consent {
       Ids.require(id, "consent id");
-      Ids.require(tenant, "tenant");
+      Ids.requireTenant(tenant, "tenant");
       Ids.require(ownerId, "owner id");
       Ids.require(voiceId, "voice id");
       purposes = tokens(purposes, "purpose");
@@ -72,7 +72,7 @@ public sealed interface Resource {
   record Evidence(String id, String tenant) implements Resource {
     public Evidence {
       Ids.require(id, "evidence id");
-      Ids.require(tenant, "tenant");
+      Ids.requireTenant(tenant, "tenant");
     }
   }
 }

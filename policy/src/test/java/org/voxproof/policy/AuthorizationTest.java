@@ -36,6 +36,27 @@ class AuthorizationTest {
   }
 
   @Test
+  void authorize_tenantNamedWithSpaces_sameRules() {
+    Resource.Consent c =
+        new Resource.Consent(
+            "c-1",
+            "Acme Bank",
+            "o-1",
+            "v-1",
+            java.util.Set.of("x"),
+            java.util.Set.of("en"),
+            Assurance.BASIC);
+    Decision d =
+        policy.authorize(
+            Principal.licensee("k", "Acme Bank"), Action.SYNTHESIZE, c, RequestContext.NONE);
+    assertThat(d.allowed()).isTrue();
+    assertThatThrownBy(() -> Principal.licensee("k", " Acme"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "tenant must be 1..128 printable ASCII characters, no leading or trailing space");
+  }
+
+  @Test
   void authorize_licenseeOtherTenant_policyDenied() {
     Decision d = synth(Principal.licensee("client-9", "clinic"), policy);
     assertThat(d.reasonCodes()).containsExactly("policy_denied");

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.voxproof.consent.token.VerifiedConsent;
 import org.voxproof.dsp.Resampler;
 import org.voxproof.policy.Decision;
 import org.voxproof.policy.Obligations;
@@ -70,7 +71,10 @@ public final class Synthesizer {
   /**
    * Synthesizes {@code request} under {@code consent}.
    *
-   * @throws InvalidSynthesisRequestException 400
+   * @param consent a token that consent-service's {@code ConsentVerifier} verified (only it makes
+   *     one)
+   * @throws InvalidSynthesisRequestException 400 (text longer than the service's or the consent's
+   *     limit is {@code text_too_long})
    * @throws SynthesisRefusedException 403 / 429
    * @throws EngineException 503: the engine failed; nothing recorded
    * @throws ProvenanceStepException 503: watermark, encoding, signing or ledger failed; nothing
@@ -79,7 +83,7 @@ public final class Synthesizer {
   public SynthesisResult synthesize(VerifiedConsent consent, SynthesisRequest request)
       throws SynthException {
     long t0 = System.nanoTime();
-    RequestChecks.check(request, maxTextChars);
+    RequestChecks.check(request, Math.min(maxTextChars, consent.maxCharacters()));
     Instant now = clock.instant();
     if (!consent.expiresAt().isAfter(now)) {
       throw new SynthesisRefusedException("consent_expired", "the consent has expired");

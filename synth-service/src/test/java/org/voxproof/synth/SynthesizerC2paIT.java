@@ -2,7 +2,6 @@ package org.voxproof.synth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.voxproof.synth.SynthesizerFixture.TEXT;
-import static org.voxproof.synth.SynthesizerFixture.consent;
 import static org.voxproof.synth.SynthesizerFixture.request;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,7 +37,7 @@ class SynthesizerC2paIT {
     Tools.requireFile(VERIFIER.resolve("verify.mjs"), "the c2pa-rs verifier");
     try (SynthesizerFixture fx = new SynthesizerFixture(tmp)) {
       SynthesisResult r =
-          fx.builder(UsageRules.defaults()).build().synthesize(consent(), request(TEXT, format));
+          fx.builder(UsageRules.defaults()).build().synthesize(fx.consent(), request(TEXT, format));
       Path file = tmp.resolve("out." + format.formatName());
       Files.write(file, r.audio());
       Path root = tmp.resolve("root.pem");

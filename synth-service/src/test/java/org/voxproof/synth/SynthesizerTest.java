@@ -3,11 +3,12 @@ package org.voxproof.synth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.voxproof.synth.SynthesizerFixture.TEXT;
-import static org.voxproof.synth.SynthesizerFixture.consent;
 import static org.voxproof.synth.SynthesizerFixture.request;
 
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.voxproof.audio.AudioDecoder;
 import org.voxproof.audio.DecodedAudio;
+import org.voxproof.consent.token.VerifiedConsent;
 import org.voxproof.ledger.LedgerEntry;
 import org.voxproof.ledger.TlogProofEvidence;
 import org.voxproof.ledger.embedded.EmbeddedLedger;
@@ -60,7 +62,7 @@ class SynthesizerTest {
     if (format != OutputFormat.WAV) {
       Tools.require(format == OutputFormat.MP3 ? "lame" : "flac");
     }
-    SynthesisResult r = synth.synthesize(consent(), request(TEXT, format));
+    SynthesisResult r = synth.synthesize(fx.consent(), request(TEXT, format));
     byte[] file = r.audio();
     DecodedAudio a = AudioDecoder.create().decode(withoutLeadingId3(file, format));
     assertThat(a.info().format()).isEqualTo(format.formatName());
@@ -74,7 +76,7 @@ class SynthesizerTest {
     assertThat(byMark.record().id()).isEqualTo(r.manifestId().toString());
     assertThat(byMark.record().audioSha256())
         .isEqualTo(MessageDigest.getInstance("SHA-256").digest(file));
-    assertThat(byMark.record().consentCommitment()).isEqualTo(consent().commitment());
+    assertThat(byMark.record().consentCommitment()).isEqualTo(fx.consent().commitment());
 
     ManifestReport m = fx.verifier.verify(file);
     assertThat(m.isValid()).isTrue();
@@ -120,7 +122,7 @@ class SynthesizerTest {
             .ledger(fx.ledger)
             .pseudonyms(new LicenseePseudonyms(new byte[32]))
             .build();
-    assertThatThrownBy(() -> onlyBroken.synthesize(consent(), request(TEXT, OutputFormat.WAV)))
+    assertThatThrownBy(() -> onlyBroken.synthesize(fx.consent(), request(TEXT, OutputFormat.WAV)))
         .isInstanceOf(EngineException.class)
         .extracting(e -> ((EngineException) e).reason())
         .isEqualTo("engine_unavailable");
@@ -130,7 +132,7 @@ class SynthesizerTest {
   @Test
   void synthesize_ledgerDown_503AndNoAudioNoRecord() throws Exception {
     fx.ledger.close();
-    assertThatThrownBy(() -> synth.synthesize(consent(), request(TEXT, OutputFormat.WAV)))
+    assertThatThrownBy(() -> synth.synthesize(fx.consent(), request(TEXT, OutputFormat.WAV)))
         .isInstanceOf(ProvenanceStepException.class)
         .extracting(e -> ((ProvenanceStepException) e).reason())
         .isEqualTo("ledger_unavailable");
@@ -141,11 +143,11 @@ class SynthesizerTest {
   }
 
   @Test
-  void synthesize_outOfScopePurpose_403OutOfScopeNothingRecorded() {
+  void synthesize_outOfScopePurpose_403OutOfScopeNothingRecorded() throws Exception {
     SynthesisRequest r =
         new SynthesisRequest(
             SynthesizerFixture.CLIENT, TEXT, "en", "marketing", OutputFormat.WAV, Optional.empty());
-    assertThatThrownBy(() -> synth.synthesize(consent(), r))
+    assertThatThrownBy(() -> synth.synthesize(fx.consent(), r))
         .isInstanceOf(SynthesisRefusedException.class)
         .satisfies(e -> assertThat(((SynthesisRefusedException) e).httpStatus()).isEqualTo(403))
         .extracting(SynthesizerFixture::reasons)
@@ -154,7 +156,7 @@ class SynthesizerTest {
   }
 
   @Test
-  void synthesize_outOfScopeLanguage_403OutOfScope() {
+  void synthesize_outOfScopeLanguage_403OutOfScope() throws Exception {
     SynthesisRequest r =
         new SynthesisRequest(
             SynthesizerFixture.CLIENT,
@@ -163,27 +165,31 @@ class SynthesizerTest {
             "notifications",
             OutputFormat.WAV,
             Optional.empty());
-    assertThatThrownBy(() -> synth.synthesize(consent(), r))
+    assertThatThrownBy(() -> synth.synthesize(fx.consent(), r))
         .extracting(SynthesizerFixture::reasons)
         .isEqualTo(List.of("out_of_scope"));
   }
 
   @Test
-  void synthesize_expiredConsent_403ConsentExpired() {
-    TestConsent old =
-        TestConsent.of("voice-1", java.util.Set.of("notifications"), Instant.now().minusSeconds(1));
-    assertThatThrownBy(() -> synth.synthesize(old, request(TEXT, OutputFormat.WAV)))
+  void synthesize_expiredConsent_403ConsentExpired() throws Exception {
+    // Verified while valid, expired by the time the synthesis runs (the synthesizer re-checks).
+    VerifiedConsent c = fx.consent("voice-1", Instant.now().plusSeconds(60));
+    Synthesizer later =
+        fx.builder(UsageRules.defaults())
+            .clock(Clock.offset(Clock.systemUTC(), Duration.ofMinutes(2)))
+            .build();
+    assertThatThrownBy(() -> later.synthesize(c, request(TEXT, OutputFormat.WAV)))
         .isInstanceOf(SynthesisRefusedException.class)
         .extracting(SynthesizerFixture::reasons)
         .isEqualTo(List.of("consent_expired"));
   }
 
   @Test
-  void synthesize_paymentInstructions_403ContentNotAllowed() {
+  void synthesize_paymentInstructions_403ContentNotAllowed() throws Exception {
     assertThatThrownBy(
             () ->
                 synth.synthesize(
-                    consent(),
+                    fx.consent(),
                     request("Transfer it to account number 12345678.", OutputFormat.WAV)))
         .extracting(SynthesizerFixture::reasons)
         .isEqualTo(List.of("content_not_allowed"));
@@ -193,9 +199,9 @@ class SynthesizerTest {
   void synthesize_rateLimitSpent_429WithRetryAfter() throws Exception {
     Synthesizer strict =
         fx.builder(UsageRules.builder().rateLimit(new RateLimit(0.01, 1)).build()).build();
-    strict.synthesize(consent(), request("Hello.", OutputFormat.WAV));
+    strict.synthesize(fx.consent(), request("Hello.", OutputFormat.WAV));
     assertThatThrownBy(
-            () -> strict.synthesize(consent(), request("Hello again.", OutputFormat.WAV)))
+            () -> strict.synthesize(fx.consent(), request("Hello again.", OutputFormat.WAV)))
         .isInstanceOf(SynthesisRefusedException.class)
         .satisfies(
             e -> {
@@ -209,19 +215,20 @@ class SynthesizerTest {
   @Test
   void synthesize_quotaSpentBySuccessfulCalls_429QuotaExceeded() throws Exception {
     Synthesizer small = fx.builder(UsageRules.builder().charactersPerDay(20).build()).build();
-    small.synthesize(consent(), request("Twelve chars", OutputFormat.WAV));
-    assertThatThrownBy(() -> small.synthesize(consent(), request("Twelve chars", OutputFormat.WAV)))
+    small.synthesize(fx.consent(), request("Twelve chars", OutputFormat.WAV));
+    assertThatThrownBy(
+            () -> small.synthesize(fx.consent(), request("Twelve chars", OutputFormat.WAV)))
         .extracting(SynthesizerFixture::reasons)
         .isEqualTo(List.of("quota_exceeded"));
   }
 
   @Test
-  void synthesize_emptyOrTooLongText_400() {
-    assertThatThrownBy(() -> synth.synthesize(consent(), request("  \n ", OutputFormat.WAV)))
+  void synthesize_emptyOrTooLongText_400() throws Exception {
+    assertThatThrownBy(() -> synth.synthesize(fx.consent(), request("  \n ", OutputFormat.WAV)))
         .isInstanceOf(InvalidSynthesisRequestException.class)
         .hasMessage("the text is empty");
     assertThatThrownBy(
-            () -> synth.synthesize(consent(), request("a".repeat(2001), OutputFormat.WAV)))
+            () -> synth.synthesize(fx.consent(), request("a".repeat(2001), OutputFormat.WAV)))
         .isInstanceOf(InvalidSynthesisRequestException.class)
         .hasMessage("the text has 2001 characters; at most 2000")
         .extracting(e -> ((InvalidSynthesisRequestException) e).reason())
@@ -239,8 +246,8 @@ class SynthesizerTest {
             "notifications",
             OutputFormat.WAV,
             Optional.of("cn"));
-    SynthesisResult a = synth.synthesize(consent(), plain);
-    SynthesisResult b = synth.synthesize(consent(), cn);
+    SynthesisResult a = synth.synthesize(fx.consent(), plain);
+    SynthesisResult b = synth.synthesize(fx.consent(), cn);
     assertThat(b.obligations().audibleDisclosure())
         .contains("The following voice was generated by artificial intelligence.");
     assertThat(b.obligations().manifestLabel()).isPresent();

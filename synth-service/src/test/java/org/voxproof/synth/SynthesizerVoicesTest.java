@@ -2,7 +2,6 @@ package org.voxproof.synth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.voxproof.synth.SynthesizerFixture.TEXT;
-import static org.voxproof.synth.SynthesizerFixture.consent;
 import static org.voxproof.synth.SynthesizerFixture.request;
 
 import java.nio.file.Files;
@@ -10,13 +9,13 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.voxproof.audio.AudioDecoder;
 import org.voxproof.audio.DecodedAudio;
+import org.voxproof.consent.token.VerifiedConsent;
 import org.voxproof.policy.UsageRules;
 import org.voxproof.synth.engine.FakeGptSovitsServer;
 import org.voxproof.synth.engine.GptSovitsEngine;
@@ -77,20 +76,21 @@ class SynthesizerVoicesTest {
     Path json = TestFiles.copy("tiny-piper.onnx.json", tmp);
     registry.registerPiper(
         voiceId,
-        new org.voxproof.synth.models.ConsentRef("consent-" + voiceId, consent().commitment()),
+        new org.voxproof.synth.models.ConsentRef(
+            "consent-" + voiceId, SynthesizerFixture.COMMITMENT),
         onnx,
         json,
         TestFiles.sha256(Files.readAllBytes(onnx)));
   }
 
-  private static TestConsent consentFor(String voiceId) {
-    return TestConsent.of(voiceId, Set.of("notifications"), Instant.now().plusSeconds(600));
+  private VerifiedConsent consentFor(String voiceId) throws Exception {
+    return fx.consent(voiceId, Instant.now().plusSeconds(600));
   }
 
   @Test
   void synthesize_registeredPiperModel_speaksThroughOnnxAndIsMarked() throws Exception {
     registerPiper("voice-1");
-    SynthesisResult r = synthesizer().synthesize(consent(), request(TEXT, OutputFormat.WAV));
+    SynthesisResult r = synthesizer().synthesize(fx.consent(), request(TEXT, OutputFormat.WAV));
     assertThat(r.engine()).isEqualTo("piper-onnx");
     assertThat(r.modelId()).startsWith("piper-");
     DecodedAudio a = AudioDecoder.create().decode(r.audio());
@@ -127,7 +127,7 @@ class SynthesizerVoicesTest {
   void synthesize_afterErasure_modelGoneFromRegistry() throws Exception {
     registerPiper("voice-1");
     Synthesizer s = synthesizer();
-    assertThat(s.synthesize(consent(), request("Hello there.", OutputFormat.WAV)).engine())
+    assertThat(s.synthesize(fx.consent(), request("Hello there.", OutputFormat.WAV)).engine())
         .isEqualTo("piper-onnx");
     registry.erase(ErasureEvent.ofVoice("erasure-1", "voice-1"));
     assertThat(registry.forVoice("voice-1")).isEmpty();
