@@ -1,0 +1,3 @@
+create table beta_things (
+  name text primary key
+);
