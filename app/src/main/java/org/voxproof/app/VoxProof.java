@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
     version = "VoxProof 0.1.0",
     description = "Consent and provenance layer for synthetic voice.",
     subcommands = {
+      org.voxproof.app.cli.AdminCommand.class,
       BenchCommand.class,
       KeysCommand.class,
       ManifestCommand.class,

@@ -6,6 +6,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -61,9 +62,19 @@ public final class OwnerOnly {
     }
   }
 
-  /** Writes {@code bytes} to a new 0600 file; fails if it exists. */
+  /** Writes {@code bytes} to {@code file}, replacing its content; a file it creates is 0600. */
   public static Path write(Path file, byte[] bytes) throws IOException {
-    createFile(file);
-    return Files.write(file, bytes);
+    try (FileChannel ch =
+        open(
+            file,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE,
+            StandardOpenOption.TRUNCATE_EXISTING)) {
+      java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes);
+      while (b.hasRemaining()) {
+        ch.write(b);
+      }
+    }
+    return file;
   }
 }

@@ -24,6 +24,8 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
 
   @Mixin DataDirOption dataDir;
 
+  @Mixin DatabaseOption database;
+
   @Option(
       names = "--port",
       description = "TCP port (default: ${DEFAULT-VALUE}; 0 = any free port).")
@@ -65,7 +67,13 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
     VoxProofServer server =
         VoxProofServer.start(
             new ServerConfig(
-                dataDir.dir(), host, port, tlsCert, tlsKey, ServerConfig.DEFAULT_GRACE));
+                dataDir.dir(),
+                host,
+                port,
+                tlsCert,
+                tlsKey,
+                ServerConfig.DEFAULT_GRACE,
+                database.url()));
     System.err.println("voxproof: " + server.describe());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()

@@ -13,9 +13,10 @@ import java.util.Objects;
  * @param tlsCert PEM certificate chain for HTTPS, or null for HTTP
  * @param tlsKey PEM private key for HTTPS, or null
  * @param grace how long shutdown waits for requests in flight
+ * @param dbUrl a PostgreSQL JDBC URL, or null for SQLite in the data directory
  */
 public record ServerConfig(
-    Path dataDir, String host, int port, Path tlsCert, Path tlsKey, Duration grace) {
+    Path dataDir, String host, int port, Path tlsCert, Path tlsKey, Duration grace, String dbUrl) {
   public static final Duration DEFAULT_GRACE = Duration.ofSeconds(20);
 
   public ServerConfig {
@@ -32,7 +33,7 @@ public record ServerConfig(
 
   /** Plain HTTP with the default grace period. */
   public static ServerConfig plain(Path dataDir, String host, int port) {
-    return new ServerConfig(dataDir, host, port, null, null, DEFAULT_GRACE);
+    return new ServerConfig(dataDir, host, port, null, null, DEFAULT_GRACE, null);
   }
 
   public boolean tls() {

@@ -2,7 +2,6 @@ package org.voxproof.app.server;
 
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
-import java.nio.file.Files;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -11,21 +10,29 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.voxproof.http.ApiRouter;
 import org.voxproof.http.ApiServer;
-import org.voxproof.http.ProblemMap;
 import org.voxproof.http.Tls;
+import org.voxproof.http.Workers;
+import org.voxproof.http.auth.BearerAuth;
+import org.voxproof.http.clients.ApiClients;
 import org.voxproof.ledger.embedded.EmbeddedLedger;
 import org.voxproof.ledger.http.LedgerRoutes;
 import org.voxproof.ledger.note.NoteSigner;
 import org.voxproof.provenance.KeyRing;
+import org.voxproof.storage.OwnerOnly;
+import org.voxproof.storage.Storage;
 
 /**
- * The one-process server behind {@code voxproof serve}: opens the key ring and the ledger in the
- * data directory, mounts every service's routes on the shared root router, and listens. {@link
- * #close()} is the graceful shutdown: stop accepting, let requests in flight finish, then flush and
- * close the ledger, the key ring and Vert.x, in the reverse order of opening.
+ * The one-process server behind {@code voxproof serve}: opens the key ring, the ledger and the
+ * database (API clients) in the data directory, mounts every service's routes behind one bearer
+ * authentication handler on the shared root router, and listens. {@link #close()} is the graceful
+ * shutdown: stop accepting, let requests in flight finish, then flush and close the ledger, the key
+ * ring and Vert.x, in the reverse order of opening.
  */
 public final class VoxProofServer implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(VoxProofServer.class.getName());
+
+  /** Threads resolving bearer keys against the database. */
+  private static final int AUTH_WORKERS = 4;
 
   private final ServerConfig config;
   private final Vertx vertx;
@@ -54,7 +61,7 @@ public final class VoxProofServer implements AutoCloseable {
   public static VoxProofServer start(ServerConfig config) throws Exception {
     Deque<AutoCloseable> opened = new ArrayDeque<>();
     try {
-      Files.createDirectories(config.dataDir());
+      OwnerOnly.createDirectories(config.dataDir()); // 0700 whatever the umask
       // First use of a data directory creates the operator key ring (password file, mode 0600).
       KeyRing keys = KeyRing.builder().dataDirectory(config.dataDir()).open();
       opened.push(keys);
@@ -65,12 +72,17 @@ public final class VoxProofServer implements AutoCloseable {
       EmbeddedLedger ledger =
           EmbeddedLedger.builder(config.dataDir()).signer(checkpointSigner).open();
       opened.push(ledger);
+      Storage db = Databases.open(config.dataDir(), config.dbUrl());
+      opened.push(db);
+      ApiClients clients = ApiClients.open(db);
       Vertx vertx = Vertx.vertx();
       opened.push(() -> vertx.close().await(30, TimeUnit.SECONDS));
       Tls tls = config.tls() ? Tls.fromPem(vertx, config.tlsCert(), config.tlsKey()) : null;
+      BearerAuth auth =
+          BearerAuth.create(Workers.create(vertx, "auth-io", AUTH_WORKERS), List.of(clients));
       Router root =
           ApiRouter.create(
-              vertx, null, ProblemMap.empty(), List.of(LedgerRoutes.create(vertx, ledger)));
+              vertx, auth, ApiClients.PROBLEMS, List.of(LedgerRoutes.create(vertx, ledger)));
       ApiServer server =
           ApiServer.start(vertx, root, config.host(), config.port(), tls)
               .await(30, TimeUnit.SECONDS);

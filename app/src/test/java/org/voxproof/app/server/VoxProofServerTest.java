@@ -49,7 +49,13 @@ class VoxProofServerTest {
     TestCerts.Pem pem = TestCerts.write(dir, "server");
     ServerConfig config =
         new ServerConfig(
-            dir.resolve("data"), "127.0.0.1", 0, pem.cert(), pem.key(), Duration.ofSeconds(5));
+            dir.resolve("data"),
+            "127.0.0.1",
+            0,
+            pem.cert(),
+            pem.key(),
+            Duration.ofSeconds(5),
+            null);
     try (VoxProofServer server = VoxProofServer.start(config)) {
       assertThat(server.url()).startsWith("https://");
       KeyStore trust = KeyStore.getInstance("PKCS12");

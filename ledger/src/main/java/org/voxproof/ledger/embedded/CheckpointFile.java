@@ -82,7 +82,7 @@ final class CheckpointFile implements AutoCloseable {
   void store(String note) throws IOException {
     byte[] slot = encode(sequence + 1, note);
     if (channel == null) {
-      dir.writeAtomically(dir.checkpoints(), Arrays.copyOf(slot, 2 * SLOT), false);
+      dir.writeAtomically(dir.checkpoints(), Arrays.copyOf(slot, 2 * SLOT));
       Files.deleteIfExists(dir.legacyCheckpoint());
       dir.syncDir();
       channel = FileChannel.open(dir.checkpoints(), StandardOpenOption.WRITE);

@@ -13,6 +13,7 @@ import org.voxproof.ledger.ProofVerificationException;
 import org.voxproof.ledger.note.Ed25519NoteKeys;
 import org.voxproof.ledger.note.NoteSigner;
 import org.voxproof.ledger.note.NoteVerifier;
+import org.voxproof.storage.OwnerOnly;
 
 /**
  * The log's checkpoint key, which is its identity. The verifier key is published in {@code
@@ -32,7 +33,7 @@ public final class CheckpointKeys {
     LedgerDir dir = LedgerDir.of(dataDir);
     Path key = dir.signingKey();
     try {
-      Files.createDirectories(dir.dir);
+      OwnerOnly.createDirectories(dir.dir);
       if (Files.exists(key)) {
         byte[] seed = Base64.getDecoder().decode(Files.readString(key).strip());
         return Ed25519NoteKeys.fromSeed(origin, seed);
@@ -48,7 +49,7 @@ public final class CheckpointKeys {
       }
       byte[] seed = new byte[32];
       new SecureRandom().nextBytes(seed);
-      dir.writeAtomically(key, Base64.getEncoder().encodeToString(seed) + "\n", true);
+      dir.writeAtomically(key, Base64.getEncoder().encodeToString(seed) + "\n");
       return Ed25519NoteKeys.fromSeed(origin, seed);
     } catch (IOException | IllegalArgumentException e) {
       throw new LedgerStorageException("cannot load or create the checkpoint key", e);
@@ -87,7 +88,7 @@ public final class CheckpointKeys {
     CheckpointPublisher.Stored floor =
         CheckpointPublisher.readVerified(dir, origin, signer.verifier());
     if (!Files.exists(dir.verifierKey())) {
-      dir.writeAtomically(dir.verifierKey(), given + "\n", false);
+      dir.writeAtomically(dir.verifierKey(), given + "\n");
     }
     return floor;
   }

@@ -28,6 +28,7 @@ import org.voxproof.ledger.SignedCheckpoint;
 import org.voxproof.ledger.TlogProofEvidence;
 import org.voxproof.ledger.note.NoteSigner;
 import org.voxproof.ledger.note.TlogProof;
+import org.voxproof.storage.OwnerOnly;
 
 /**
  * The embedded default: an append-only Merkle log in {@code <data-dir>/ledger/}. Appends are
@@ -308,8 +309,8 @@ public final class EmbeddedLedger implements ProvenanceLedger {
       LedgerDir dir = LedgerDir.of(dataDir);
       FileChannel lock;
       try {
-        Files.createDirectories(dir.dir);
-        lock = FileChannel.open(dir.lock(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        OwnerOnly.createDirectories(dir.dir); // 0700, also the data directory if new
+        lock = OwnerOnly.open(dir.lock(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
       } catch (IOException e) {
         throw new LedgerStorageException("cannot create " + dir.dir, e);
       }

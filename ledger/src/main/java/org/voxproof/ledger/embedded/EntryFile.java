@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.zip.CRC32C;
+import org.voxproof.storage.OwnerOnly;
 
 /**
  * The append-only entries file: an 8-byte header, then frames {@code u32 length, u32 CRC-32C of the
@@ -26,7 +27,7 @@ final class EntryFile implements AutoCloseable {
 
   static EntryFile openForWrite(Path file) throws IOException {
     FileChannel ch =
-        FileChannel.open(
+        OwnerOnly.open(
             file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
     if (ch.size() < HEADER.length) {
       ch.truncate(0);

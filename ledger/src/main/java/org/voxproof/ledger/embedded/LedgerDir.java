@@ -8,13 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.voxproof.ledger.LedgerException;
 import org.voxproof.ledger.LedgerIdentityException;
 import org.voxproof.ledger.LedgerStorageException;
+import org.voxproof.storage.OwnerOnly;
 
 /** The files of the embedded log under {@code <data-dir>/ledger/}. */
 final class LedgerDir {
@@ -70,7 +70,7 @@ final class LedgerDir {
     }
     String chosen = wanted != null ? wanted : defaultOrigin();
     try {
-      writeAtomically(origin(), chosen + "\n", false);
+      writeAtomically(origin(), chosen + "\n");
     } catch (IOException e) {
       throw new LedgerStorageException("cannot write " + origin(), e);
     }
@@ -95,26 +95,23 @@ final class LedgerDir {
     return "voxproof.local/ledger/" + HexFormat.of().formatHex(r);
   }
 
-  /** Writes {@code text} to {@code file} atomically and durably (temp file, force, rename). */
-  void writeAtomically(Path file, String text, boolean secret) throws IOException {
-    writeAtomically(file, text.getBytes(StandardCharsets.UTF_8), secret);
+  /**
+   * Writes {@code text} to {@code file} atomically and durably (temp file, force, rename); the file
+   * is 0600 whatever the umask.
+   */
+  void writeAtomically(Path file, String text) throws IOException {
+    writeAtomically(file, text.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Writes {@code bytes} to {@code file} atomically and durably (temp file, force, rename). */
-  void writeAtomically(Path file, byte[] bytes, boolean secret) throws IOException {
+  /**
+   * Writes {@code bytes} to {@code file} atomically and durably (temp file, force, rename); the file
+   * is 0600 whatever the umask.
+   */
+  void writeAtomically(Path file, byte[] bytes) throws IOException {
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     Files.deleteIfExists(tmp);
-    if (secret) {
-      try {
-        Files.createFile(
-            tmp,
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      } catch (UnsupportedOperationException e) {
-        Files.createFile(tmp);
-      }
-    }
-    try (FileChannel ch =
-        FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+    OwnerOnly.createFile(tmp);
+    try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
       java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes);
       while (b.hasRemaining()) {
         ch.write(b);

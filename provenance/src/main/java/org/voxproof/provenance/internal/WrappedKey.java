@@ -15,6 +15,7 @@ import javax.crypto.Cipher;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
+import org.voxproof.storage.OwnerOnly;
 
 /**
  * A software key kept encrypted (AES-256-GCM) under an AES key that never leaves a PKCS#11 token:
@@ -43,7 +44,7 @@ public final class WrappedKey {
     byte[] certDer = cert.getEncoded();
     ByteBuffer b = ByteBuffer.allocate(12 + 8 + ct.length + certDer.length);
     b.put(iv).putInt(ct.length).putInt(certDer.length).put(ct).put(certDer);
-    Files.write(dir.resolve(FILE), b.array());
+    OwnerOnly.write(dir.resolve(FILE), b.array());
   }
 
   public static KeyPair unwrap(KeyStoreBackend token, Path dir)
@@ -78,8 +79,8 @@ public final class WrappedKey {
     c.init(Cipher.ENCRYPT_MODE, token.secretKey(WRAP_ALIAS), new GCMParameterSpec(128, iv));
     c.updateAAD(file.getFileName().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     byte[] ct = c.doFinal(secret);
-    Files.createDirectories(file.getParent());
-    Files.write(file, ByteBuffer.allocate(12 + ct.length).put(iv).put(ct).array());
+    OwnerOnly.createDirectories(file.getParent());
+    OwnerOnly.write(file, ByteBuffer.allocate(12 + ct.length).put(iv).put(ct).array());
   }
 
   /** Decrypts a file written by {@link #wrapSecret}. */
