@@ -104,8 +104,8 @@ final class LedgerDir {
   }
 
   /**
-   * Writes {@code bytes} to {@code file} atomically and durably (temp file, force, rename); the file
-   * is 0600 whatever the umask.
+   * Writes {@code bytes} to {@code file} atomically and durably (temp file, force, rename); the
+   * file is 0600 whatever the umask.
    */
   void writeAtomically(Path file, byte[] bytes) throws IOException {
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
