@@ -5,23 +5,24 @@ import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonObject;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Answers requests the HTTP decoder already rejected (garbage request line, over-long target or
- * headers, malformed {@code Content-Length}) with problem+json and closes the connection. Replaces
- * Vert.x's default, which sends an empty body. Logs one line at FINE: never a stack trace, since
- * any client can send these.
+ * The problem for a request the HTTP decoder rejected (garbage request line, over-long target or
+ * headers, malformed {@code Content-Length}): 414, 431 or 400. {@link ProtocolGuard} answers these
+ * in the connection's pipeline; {@link #handle} is Vert.x's invalid-request handler as a fallback
+ * (its default sends an empty body). Logs one line at FINE: never a stack trace, since any client
+ * can send these.
  */
 final class InvalidRequests {
   private static final Logger LOG = Logger.getLogger(InvalidRequests.class.getName());
 
   private InvalidRequests() {}
 
-  static void handle(HttpServerRequest request) {
-    DecoderResult result = request.decoderResult();
-    Throwable cause = result == null ? null : result.cause();
+  /** The problem for a decoder failure with this cause. */
+  static JsonObject problem(Throwable cause) {
     int status;
     String detail;
     if (cause instanceof TooLongHttpLineException) {
@@ -35,11 +36,15 @@ final class InvalidRequests {
       detail = "The request could not be parsed as HTTP/1.1.";
     }
     LOG.log(Level.FINE, () -> "refused an unparsable request: " + status);
+    return Problems.problem(
+        status, ClientErrors.reason(status), ClientErrors.title(status), detail);
+  }
+
+  static void handle(HttpServerRequest request) {
+    DecoderResult result = request.decoderResult();
     HttpServerResponse response = request.response();
     response.putHeader("Connection", "close");
-    Problems.send(
-        response,
-        Problems.problem(status, ClientErrors.reason(status), ClientErrors.title(status), detail));
+    Problems.send(response, problem(result == null ? null : result.cause()));
     request.connection().close();
   }
 }

@@ -15,6 +15,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.ReferenceCountUtil;
 import io.vertx.core.http.HttpConnection;
+import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.impl.ConnectionBase;
 import java.nio.charset.StandardCharsets;
 
@@ -42,24 +43,30 @@ final class ProtocolGuard extends ChannelDuplexHandler {
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     if (rejected) {
       ReferenceCountUtil.release(msg);
-    } else if (msg instanceof HttpRequest req && req.decoderResult().isSuccess()) {
+    } else if (msg instanceof HttpRequest req) {
       responseStarted = false;
-      if (supported(req.protocolVersion())) {
-        ctx.fireChannelRead(msg);
-      } else {
+      if (req.decoderResult().isFailure()) {
+        // Answered here, not by Vert.x: its answer would echo the request's version token.
+        reject(ctx, msg, InvalidRequests.problem(req.decoderResult().cause()));
+      } else if (!known(req.protocolVersion())) {
         // SPEC: RFC 9110 §15.6.6: 505 HTTP Version Not Supported.
-        reject(ctx, msg, 505, "http_version_not_supported", "This server speaks HTTP/1.1 and 1.0.");
+        reject(
+            ctx, msg, problem(505, "http_version_not_supported", "This server speaks HTTP/1.1."));
+      } else if (!exact(req.protocolVersion())) {
+        // SPEC: RFC 9112 §2.3: HTTP-name is "HTTP", case-sensitive. Netty reads "HTtP/1.1" as 1.1,
+        // but Vert.x then refuses it with an empty 501.
+        reject(ctx, msg, problem(400, "bad_request", "The HTTP version is malformed."));
+      } else {
+        ctx.fireChannelRead(msg);
       }
-    } else if (!(msg instanceof HttpRequest)
-        && msg instanceof HttpContent c
-        && c.decoderResult().isFailure()) {
+    } else if (msg instanceof HttpContent c && c.decoderResult().isFailure()) {
       if (responseStarted) {
         // Vert.x would close at once and drop the answer still waiting to be flushed.
         rejected = true;
         ReferenceCountUtil.release(msg);
         ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
       } else {
-        reject(ctx, msg, 400, "bad_request", "The request body could not be decoded.");
+        reject(ctx, msg, problem(400, "bad_request", "The request body could not be decoded."));
       }
     } else {
       ctx.fireChannelRead(msg);
@@ -74,21 +81,31 @@ final class ProtocolGuard extends ChannelDuplexHandler {
     ctx.write(msg, promise);
   }
 
-  private static boolean supported(HttpVersion v) {
+  /** HTTP/1.0 or 1.1, in any spelling Netty accepts. */
+  private static boolean known(HttpVersion v) {
     return HttpVersion.HTTP_1_1.equals(v) || HttpVersion.HTTP_1_0.equals(v);
   }
 
-  private void reject(
-      ChannelHandlerContext ctx, Object msg, int status, String reason, String detail) {
+  /** Netty's own constants, which Vert.x matches by identity: the exact spelling. */
+  @SuppressWarnings("ReferenceEquality")
+  private static boolean exact(HttpVersion v) {
+    return v == HttpVersion.HTTP_1_1 || v == HttpVersion.HTTP_1_0;
+  }
+
+  private static JsonObject problem(int status, String reason, String detail) {
+    return Problems.problem(status, reason, ClientErrors.title(status), detail);
+  }
+
+  /** Answers with {@code problem} on an HTTP/1.1 status line and closes the connection. */
+  private void reject(ChannelHandlerContext ctx, Object msg, JsonObject problem) {
     rejected = true;
     ReferenceCountUtil.release(msg);
-    byte[] body =
-        Problems.problem(status, reason, ClientErrors.title(status), detail)
-            .encode()
-            .getBytes(StandardCharsets.UTF_8);
+    byte[] body = problem.encode().getBytes(StandardCharsets.UTF_8);
     FullHttpResponse r =
         new DefaultFullHttpResponse(
-            HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status), Unpooled.wrappedBuffer(body));
+            HttpVersion.HTTP_1_1,
+            HttpResponseStatus.valueOf(problem.getInteger("status")),
+            Unpooled.wrappedBuffer(body));
     r.headers()
         .set(HttpHeaderNames.CONTENT_TYPE, Problems.CONTENT_TYPE)
         .set(HttpHeaderNames.CONTENT_LENGTH, body.length)

@@ -76,11 +76,24 @@ class InvalidRequestsTest {
   }
 
   @Test
+  void garbledVersionToken_answeredOnAnHttp11StatusLine() throws Exception {
+    // A bad header makes the head fail to decode; Vert.x answered with the version token as sent.
+    RawHttp.Response r = send("GET /v1/items/7 HTT\u00ff\u00ffTTP/7.3\r\nHo\u0001st: x\r\n\r\n");
+    assertThat(r.head()).startsWith("HTTP/1.1 400 ");
+    assertProblem(r, 400, "bad_request");
+  }
+
+  @Test
   void unknownHttpVersion_isProblem() throws Exception {
     assertProblem(
         send("GET /health HTTP/7.3\r\nHost: x\r\n\r\n"), 505, "http_version_not_supported");
     assertProblem(
         send("GET /health HTTP/2.0\r\nHost: x\r\n\r\n"), 505, "http_version_not_supported");
+  }
+
+  @Test
+  void versionNameInOtherCase_is400Problem() throws Exception {
+    assertProblem(send("GET /v1/items/7 HTtP/1.1\r\nHost: x\r\n\r\n"), 400, "bad_request");
   }
 
   @Test

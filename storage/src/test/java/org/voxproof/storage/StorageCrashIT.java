@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -53,8 +54,14 @@ class StorageCrashIT {
     Set<Long> acked = ConcurrentHashMap.newKeySet();
     for (int round = 0; round < ROUNDS; round++) {
       Process child = start(backend, where, round * 10_000_000L);
-      Thread reader = readAcks(child, acked);
-      Thread.sleep(300 + random.nextInt(1200));
+      CountDownLatch open = new CountDownLatch(1);
+      Thread reader = readAcks(child, acked, open);
+      if (round % 3 == 2) {
+        Thread.sleep(random.nextInt(1500)); // any moment, also while it opens and migrates
+      } else {
+        assertThat(open.await(120, TimeUnit.SECONDS)).as("child opened the database").isTrue();
+        Thread.sleep(200 + random.nextInt(1000)); // while it commits
+      }
       child.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // SIGKILL
       reader.join(10_000);
     }
@@ -94,7 +101,7 @@ class StorageCrashIT {
         .start();
   }
 
-  private static Thread readAcks(Process child, Set<Long> acked) {
+  private static Thread readAcks(Process child, Set<Long> acked, CountDownLatch open) {
     Thread t =
         new Thread(
             () -> {
@@ -102,7 +109,9 @@ class StorageCrashIT {
                   new BufferedReader(
                       new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = r.readLine()) != null; ) {
-                  if (line.startsWith("ACK ") && line.length() > 4) {
+                  if (line.equals("OPEN")) {
+                    open.countDown();
+                  } else if (line.startsWith("ACK ") && line.length() > 4) {
                     acked.add(Long.parseLong(line.substring(4)));
                   }
                 }
