@@ -80,7 +80,7 @@ public final class AnchoredLedger implements ProvenanceLedger {
     this.anchorer =
         Executors.newSingleThreadScheduledExecutor(r -> FabricLedger.daemon(r, "anchor"));
     long ms = b.period.toMillis();
-    this.task = anchorer.scheduleWithFixedDelay(this::anchorQuietly, ms, ms, TimeUnit.MILLISECONDS);
+    this.task = anchorer.scheduleAtFixedRate(this::anchorQuietly, ms, ms, TimeUnit.MILLISECONDS);
   }
 
   public static Builder builder() {
