@@ -45,6 +45,20 @@ class FabricConfigTest {
     assertThat(c.tlsCaCert()).isEqualTo(dir.resolve("tls-ca.pem"));
     assertThat(c.privateKey()).isEqualTo(dir.resolve("msp/key.pem"));
     assertThat(c.eventCheckpoint()).isNull();
+    assertThat(c.consentSaltKey()).isNull();
+    assertThat(c.endorsingOrganizations()).isEmpty();
+  }
+
+  @Test
+  void load_saltKeyAndEndorsers_forSaltedAppends() throws Exception {
+    Path file = write(7051);
+    Files.writeString(
+        file,
+        Files.readString(file)
+            + "consentSaltKey=keys/salt.key\nendorsingOrganizations= OperatorMSP , AuditorMSP\n");
+    FabricConfig c = FabricConfig.load(file);
+    assertThat(c.consentSaltKey()).isEqualTo(dir.resolve("keys/salt.key"));
+    assertThat(c.endorsingOrganizations()).containsExactly("OperatorMSP", "AuditorMSP");
   }
 
   @Test
