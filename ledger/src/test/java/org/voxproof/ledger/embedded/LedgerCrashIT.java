@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -46,7 +47,14 @@ class LedgerCrashIT {
     int killedAfterAcks = 0;
     for (int round = 0; round < ROUNDS; round++) {
       Process child = start(round);
-      Thread reader = readAcks(child, acked);
+      CountDownLatch opened = new CountDownLatch(1);
+      Thread reader = readAcks(child, acked, opened);
+      if (round % 3 != 2) {
+        // Two rounds in three time the kill from the moment the child has opened the log (on a
+        // loaded machine a JVM start alone can outlast any fixed delay); the third kills at any
+        // moment, also while the child starts or recovers.
+        assertThat(opened.await(120, TimeUnit.SECONDS)).as("child %d opened", round).isTrue();
+      }
       Thread.sleep(150 + random.nextInt(900));
       if (round > 0) {
         LogVerifier.verify(data); // a reader while the child recovers or writes: never fails
@@ -88,7 +96,7 @@ class LedgerCrashIT {
     return pb.start();
   }
 
-  private static Thread readAcks(Process child, Map<Long, Long> acked) {
+  private static Thread readAcks(Process child, Map<Long, Long> acked, CountDownLatch opened) {
     Thread t =
         new Thread(
             () -> {
@@ -98,6 +106,9 @@ class LedgerCrashIT {
                 String line;
                 while ((line = r.readLine()) != null) {
                   List<String> parts = List.of(line.split(" "));
+                  if (parts.get(0).equals("OPEN")) {
+                    opened.countDown();
+                  }
                   if (parts.size() == 3 && parts.get(0).equals("ACK")) {
                     acked.put(Long.parseLong(parts.get(2)), Long.parseLong(parts.get(1)));
                   }
