@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
@@ -26,32 +27,47 @@ import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
-/** A TLS CA writing PEM files as Fabric's cryptogen does: P-256 keys, PKCS#8, SANs. */
-final class TlsFiles {
+/**
+ * A TLS CA writing PEM files as Fabric's cryptogen does: P-256 keys, PKCS#8, SANs. Also the one
+ * certificate builder of the Fabric tests ({@link #certificate}: ledger-fabric's MSP identities).
+ */
+public final class TlsFiles {
   private static final AtomicLong SERIAL = new AtomicLong(1);
   private final Path dir;
   private final String name;
   private final KeyPair caKeys;
-  final Path caCert;
+
+  /** The CA certificate's PEM file. */
+  public final Path caCert;
+
   private final X509Certificate ca;
 
-  TlsFiles(Path dir, String name) throws Exception {
+  /** A new CA named {@code name}; its certificate is written to {@code dir/<name>-ca.pem}. */
+  public TlsFiles(Path dir, String name) throws Exception {
     this.dir = dir;
     this.name = name;
-    this.caKeys = keys();
-    this.ca = cert("CN=" + name, caKeys, "CN=" + name, caKeys.getPrivate(), true, null);
+    this.caKeys = p256();
+    this.ca =
+        certificate(
+            "CN=" + name, caKeys.getPublic(), "CN=" + name, caKeys.getPrivate(), true, null);
     this.caCert = write(name + "-ca.pem", ca);
   }
 
   /** Issues a leaf for {@code cn} valid as TLS server and client; returns {cert, key} files. */
-  Path[] issue(String cn) throws Exception {
-    KeyPair kp = keys();
-    X509Certificate c = cert("CN=" + cn, kp, "CN=" + name, caKeys.getPrivate(), false, cn);
+  public Path[] issue(String cn) throws Exception {
+    KeyPair kp = p256();
+    X509Certificate c =
+        certificate("CN=" + cn, kp.getPublic(), "CN=" + name, caKeys.getPrivate(), false, cn);
     return new Path[] {write(cn + ".pem", c), writeKey(cn + "-key.pem", kp.getPrivate())};
   }
 
-  private static X509Certificate cert(
-      String subject, KeyPair kp, String issuer, PrivateKey signer, boolean isCa, String host)
+  /**
+   * A certificate valid from a minute ago for a day, signed with ECDSA/SHA-256. A CA gets {@code
+   * keyCertSign}; a leaf {@code digitalSignature}, and with a {@code tlsHost} also TLS server and
+   * client use and the SANs {@code tlsHost}, {@code localhost}, {@code 127.0.0.1}.
+   */
+  public static X509Certificate certificate(
+      String subject, PublicKey key, String issuer, PrivateKey signer, boolean isCa, String tlsHost)
       throws Exception {
     var b =
         new JcaX509v3CertificateBuilder(
@@ -60,13 +76,15 @@ final class TlsFiles {
             Date.from(Instant.now().minusSeconds(60)),
             Date.from(Instant.now().plusSeconds(86_400)),
             new X500Name(subject),
-            kp.getPublic());
+            key);
     b.addExtension(Extension.basicConstraints, true, new BasicConstraints(isCa));
     if (isCa) {
       b.addExtension(
           Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
     } else {
       b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+    }
+    if (!isCa && tlsHost != null) {
       b.addExtension(
           Extension.extendedKeyUsage,
           false,
@@ -77,7 +95,7 @@ final class TlsFiles {
           false,
           new GeneralNames(
               new GeneralName[] {
-                new GeneralName(GeneralName.dNSName, host),
+                new GeneralName(GeneralName.dNSName, tlsHost),
                 new GeneralName(GeneralName.dNSName, "localhost"),
                 new GeneralName(GeneralName.iPAddress, "127.0.0.1")
               }));
@@ -98,7 +116,8 @@ final class TlsFiles {
     return write(file, new JcaPKCS8Generator(key, null));
   }
 
-  private static KeyPair keys() throws Exception {
+  /** A fresh EC P-256 key pair. */
+  public static KeyPair p256() throws Exception {
     KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
     g.initialize(new ECGenParameterSpec("secp256r1"));
     return g.generateKeyPair();

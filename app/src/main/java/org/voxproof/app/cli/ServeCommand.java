@@ -1,7 +1,10 @@
 package org.voxproof.app.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
+import org.voxproof.app.server.LedgerBackend;
 import org.voxproof.app.server.ServerConfig;
 import org.voxproof.app.server.VoxProofServer;
 import picocli.CommandLine.Command;
@@ -53,7 +56,41 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
       description = "The PEM private key (PKCS#8, or PKCS#1 RSA) of --tls-cert.")
   Path tlsKey;
 
+  @Option(
+      names = "--ledger",
+      paramLabel = "MODE",
+      description =
+          "Ledger backend: embedded (the log in the data directory; default), fabric (records on"
+              + " a Fabric channel) or hybrid (the embedded log, each checkpoint anchored on a"
+              + " Fabric channel); fabric and hybrid need --fabric-config. See docs/fabric.md.")
+  String ledger = "embedded";
+
+  @Option(
+      names = "--fabric-config",
+      paramLabel = "FILE",
+      description =
+          "Fabric connection properties (peerEndpoint, tlsCaCert, mspId, certificate,"
+              + " privateKey, channel, chaincode; anchorPeriodMillis for hybrid).")
+  Path fabricConfig;
+
   @Spec CommandSpec spec;
+
+  private LedgerBackend ledgerBackend() throws IOException {
+    LedgerBackend.Mode mode =
+        Arrays.stream(LedgerBackend.Mode.values())
+            .filter(m -> m.cliName().equals(ledger))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new ParameterException(
+                        spec.commandLine(),
+                        "--ledger " + ledger + ": choose embedded, fabric or hybrid"));
+    try {
+      return LedgerBackend.of(mode, fabricConfig);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+    }
+  }
 
   @Override
   public Integer call() throws Exception {
@@ -64,16 +101,18 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
     if ((tlsCert == null) != (tlsKey == null)) {
       throw new ParameterException(spec.commandLine(), "--tls-cert and --tls-key go together");
     }
+    LedgerBackend backend = ledgerBackend(); // the Fabric file is read before the data dir
     VoxProofServer server =
         VoxProofServer.start(
             new ServerConfig(
-                dataDir.dir(),
-                host,
-                port,
-                tlsCert,
-                tlsKey,
-                ServerConfig.DEFAULT_GRACE,
-                database.url()));
+                    dataDir.dir(),
+                    host,
+                    port,
+                    tlsCert,
+                    tlsKey,
+                    ServerConfig.DEFAULT_GRACE,
+                    database.url())
+                .withLedger(backend));
     System.err.println("voxproof: " + server.describe());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()

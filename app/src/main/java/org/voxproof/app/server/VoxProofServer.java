@@ -14,9 +14,9 @@ import org.voxproof.http.Tls;
 import org.voxproof.http.Workers;
 import org.voxproof.http.auth.BearerAuth;
 import org.voxproof.http.clients.ApiClients;
-import org.voxproof.ledger.embedded.EmbeddedLedger;
+import org.voxproof.ledger.LedgerException;
+import org.voxproof.ledger.ProvenanceLedger;
 import org.voxproof.ledger.http.LedgerRoutes;
-import org.voxproof.ledger.note.NoteSigner;
 import org.voxproof.provenance.KeyRing;
 import org.voxproof.storage.OwnerOnly;
 import org.voxproof.storage.Storage;
@@ -38,7 +38,7 @@ public final class VoxProofServer implements AutoCloseable {
   private final Vertx vertx;
   private final ApiServer server;
   private final Deque<AutoCloseable> resources;
-  private final EmbeddedLedger ledger;
+  private final ProvenanceLedger ledger;
   private final KeyRing keys;
   private boolean closed;
 
@@ -47,7 +47,7 @@ public final class VoxProofServer implements AutoCloseable {
       Vertx vertx,
       ApiServer server,
       Deque<AutoCloseable> resources,
-      EmbeddedLedger ledger,
+      ProvenanceLedger ledger,
       KeyRing keys) {
     this.config = config;
     this.vertx = vertx;
@@ -65,12 +65,8 @@ public final class VoxProofServer implements AutoCloseable {
       // First use of a data directory creates the operator key ring (password file, mode 0600).
       KeyRing keys = KeyRing.builder().dataDirectory(config.dataDir()).open();
       opened.push(keys);
-      // The checkpoint key is named after the log's origin (C2SP convention).
-      String origin =
-          EmbeddedLedger.storedOrigin(config.dataDir()).orElseGet(EmbeddedLedger::newOrigin);
-      NoteSigner checkpointSigner = keys.checkpointSigner(origin); // no key bytes leave the ring
-      EmbeddedLedger ledger =
-          EmbeddedLedger.builder(config.dataDir()).signer(checkpointSigner).open();
+      // --ledger: embedded (default), fabric or hybrid; the checkpoint key stays in the ring.
+      ProvenanceLedger ledger = config.ledger().open(config.dataDir(), keys);
       opened.push(ledger);
       Storage db = Databases.open(config.dataDir(), config.dbUrl());
       opened.push(db);
@@ -104,15 +100,18 @@ public final class VoxProofServer implements AutoCloseable {
   }
 
   /** One line for the log: where it listens and what it serves. */
-  public String describe() {
+  public String describe() throws LedgerException {
     return String.format(
-        "listening on %s (data in %s; key generation %d; ledger %s, %d entries; evaluation"
-            + " profile)",
+        "listening on %s (data in %s; key generation %d; ledger %s; evaluation profile)",
         url(),
         config.dataDir().toAbsolutePath(),
         keys.generation(),
-        ledger.origin(),
-        ledger.size());
+        LedgerBackend.describe(ledger));
+  }
+
+  /** The ledger it serves (the backend {@code --ledger} chose). */
+  ProvenanceLedger ledger() {
+    return ledger;
   }
 
   /**

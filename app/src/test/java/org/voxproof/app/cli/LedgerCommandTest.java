@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.voxproof.app.VoxProof;
+import org.voxproof.ledger.LedgerJson;
 import org.voxproof.ledger.LedgerRecord;
 import org.voxproof.ledger.SignedCheckpoint;
 import org.voxproof.ledger.embedded.EmbeddedLedger;
@@ -127,5 +128,98 @@ class LedgerCommandTest {
         .isEqualTo("voxproof: " + refused);
     assertThat(run(1, "ledger", "verify", "--data-dir", data.toString()))
         .contains("\"error\":\"" + refused + "\"");
+  }
+
+  @Test
+  void entry_printsTheRoutesJsonFromLedgerJson() throws Exception {
+    fill();
+    String expected;
+    try (EmbeddedLedger l = EmbeddedLedger.builder(data).open()) {
+      expected = Json.line(LedgerJson.entry(l.entry(3)));
+    }
+    assertThat(run(0, "ledger", "entry", "--data-dir", data.toString(), "3")).isEqualTo(expected);
+    assertThat(expected).startsWith("{\"index\":3,\"leafHash\":");
+  }
+
+  @Test
+  void entry_beyondTheCheckpoint_exit1_badIndexOrNoLedger_exit2() throws Exception {
+    fill();
+    assertThat(runErr(1, "ledger", "entry", "--data-dir", data.toString(), "5"))
+        .isEqualTo("voxproof: ledger entry: no entry 5 (log size 5)");
+    assertThat(runErr(2, "ledger", "entry", "--data-dir", data.toString(), "--", "-1"))
+        .contains("INDEX must not be negative");
+    assertThat(runErr(2, "ledger", "entry", "--data-dir", data.toString(), "x")).contains("'x'");
+    assertThat(
+            runErr(2, "ledger", "entry", "--data-dir", data.toString(), "99999999999999999999999"))
+        .isNotEmpty();
+    assertThat(runErr(2, "ledger", "entry", "--data-dir", data.resolve("none").toString(), "0"))
+        .startsWith("voxproof: no ledger in ");
+  }
+
+  @Test
+  void entry_damagedLog_exit2() throws Exception {
+    fill();
+    Path entries = data.resolve("ledger/entries");
+    byte[] b = Files.readAllBytes(entries);
+    b[b.length - 3] ^= 1;
+    Files.write(entries, b);
+    assertThat(runErr(2, "ledger", "entry", "--data-dir", data.toString(), "0"))
+        .startsWith("voxproof: ");
+  }
+
+  @Test
+  void checkpoint_printsTheVerifiedNoteVerbatim() throws Exception {
+    fill();
+    String note;
+    try (EmbeddedLedger l = EmbeddedLedger.builder(data).open()) {
+      note = l.latestCheckpoint().note();
+    }
+    PrintStream oldOut = System.out;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      assertThat(VoxProof.execute("ledger", "checkpoint", "--data-dir", data.toString())).isZero();
+    } finally {
+      System.setOut(oldOut);
+    }
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(note);
+  }
+
+  @Test
+  void checkpoint_signedByAnotherKey_exit2() throws Exception {
+    fill();
+    Files.writeString(
+        data.resolve("ledger/checkpoint.vkey"),
+        Ed25519NoteKeys.generate("other").verifier().verifierKey());
+    assertThat(runErr(2, "ledger", "checkpoint", "--data-dir", data.toString()))
+        .startsWith("voxproof: ");
+  }
+
+  @Test
+  void lookup_byWatermark_foundNotFoundAndBadHex() throws Exception {
+    LedgerRecord r =
+        LedgerRecord.synthesis(
+            "m-1",
+            new byte[] {1, 2, 3, 4},
+            new byte[32],
+            new byte[32],
+            new byte[32],
+            "lic",
+            "espeak-ng",
+            Instant.EPOCH);
+    String expected;
+    try (EmbeddedLedger l = EmbeddedLedger.builder(data).open()) {
+      l.append(r);
+      expected = Json.line(LedgerJson.entry(l.entry(0)));
+    }
+    String dir = data.toString();
+    assertThat(run(0, "ledger", "lookup", "--data-dir", dir, "--watermark", "01020304"))
+        .isEqualTo(expected);
+    assertThat(runErr(1, "ledger", "lookup", "--data-dir", dir, "--watermark", "01020305"))
+        .isEqualTo("voxproof: ledger lookup: no record with this watermark");
+    assertThat(runErr(2, "ledger", "lookup", "--data-dir", dir, "--watermark", "0g"))
+        .contains("--watermark must be 1 to 32 bytes in hex");
+    assertThat(runErr(2, "ledger", "lookup", "--data-dir", dir, "--watermark", "ab".repeat(33)))
+        .contains("--watermark must be 1 to 32 bytes in hex");
   }
 }

@@ -30,4 +30,59 @@ class ServeCommandTest {
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("--only consent");
     assertThat(Files.exists(data)).isFalse();
   }
+
+  private String serveErr(int expectedExit, String... args) {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream realErr = System.err;
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    try {
+      assertThat(VoxProof.execute(args)).isEqualTo(expectedExit);
+    } finally {
+      System.setErr(realErr);
+    }
+    return err.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void serve_ledgerModeAndFabricConfig_checkedBeforeTouchingTheDataDir() throws Exception {
+    Path data = dir.resolve("data");
+    String d = data.toString();
+    assertThat(serveErr(2, "serve", "--port", "0", "--data-dir", d, "--ledger", "ethereum"))
+        .contains("--ledger ethereum: choose embedded, fabric or hybrid");
+    assertThat(serveErr(2, "serve", "--port", "0", "--data-dir", d, "--ledger", "hybrid"))
+        .contains("--ledger hybrid needs --fabric-config FILE");
+    assertThat(serveErr(2, "serve", "--port", "0", "--data-dir", d, "--fabric-config", d))
+        .contains("--fabric-config goes with --ledger fabric or --ledger hybrid");
+    assertThat(Files.exists(data)).isFalse();
+    Path missing = dir.resolve("nope.properties");
+    assertThat(
+            serveErr(
+                2,
+                "serve",
+                "--port",
+                "0",
+                "--data-dir",
+                d,
+                "--ledger",
+                "fabric",
+                "--fabric-config",
+                missing.toString()))
+        .contains("voxproof: cannot read --fabric-config " + missing);
+    assertThat(Files.exists(data)).isFalse();
+    Path incomplete = Files.writeString(dir.resolve("fabric.properties"), "channel=voxproof\n");
+    assertThat(
+            serveErr(
+                2,
+                "serve",
+                "--port",
+                "0",
+                "--data-dir",
+                d,
+                "--ledger",
+                "hybrid",
+                "--fabric-config",
+                incomplete.toString()))
+        .contains("voxproof: --fabric-config " + incomplete + ": fabric config needs peerEndpoint");
+    assertThat(Files.exists(data)).isFalse();
+  }
 }

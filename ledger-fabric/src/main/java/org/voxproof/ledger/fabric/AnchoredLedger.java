@@ -79,7 +79,7 @@ public final class AnchoredLedger implements ProvenanceLedger {
     this.last = channelHead();
     this.anchorer =
         Executors.newSingleThreadScheduledExecutor(r -> FabricLedger.daemon(r, "anchor"));
-    long ms = b.period.toMillis();
+    long ms = b.period().toMillis();
     this.task = anchorer.scheduleAtFixedRate(this::anchorQuietly, ms, ms, TimeUnit.MILLISECONDS);
   }
 
@@ -91,7 +91,7 @@ public final class AnchoredLedger implements ProvenanceLedger {
   public static final class Builder {
     private ProvenanceLedger log;
     private String verifierKey;
-    private Duration period = Duration.ofSeconds(1);
+    private Duration period;
     private FabricConfig config;
     private FabricSession session;
 
@@ -104,7 +104,10 @@ public final class AnchoredLedger implements ProvenanceLedger {
       return this;
     }
 
-    /** How often the latest checkpoint is anchored (default 1 s). */
+    /**
+     * How often the latest checkpoint is anchored (default: the config's {@code
+     * anchorPeriodMillis}, else 1 s).
+     */
     public Builder anchorPeriod(Duration period) {
       if (period.toMillis() < 10) {
         throw new IllegalArgumentException("anchor period must be at least 10 ms");
@@ -123,6 +126,13 @@ public final class AnchoredLedger implements ProvenanceLedger {
     public Builder fabric(Channel grpc, Identity id, Signer signer, String channel, String cc) {
       this.session = FabricSession.over(grpc, id, signer, channel, cc);
       return this;
+    }
+
+    private Duration period() {
+      if (period != null) {
+        return period;
+      }
+      return config != null ? config.anchorPeriod() : FabricConfig.DEFAULT_ANCHOR_PERIOD;
     }
 
     public AnchoredLedger open() throws LedgerException {
@@ -164,12 +174,36 @@ public final class AnchoredLedger implements ProvenanceLedger {
             ? session.blockOf(answer.path("txId").asText())
             : c.blockNumber();
     last = new Anchor(cp.size(), answer.path("txId").asText(), block, answer.path("note").asText());
+    notifyAll();
     return Optional.of(last);
   }
 
   /** The last checkpoint anchored by this process or found on the channel at start. */
   public Optional<Anchor> lastAnchor() {
     return Optional.ofNullable(last);
+  }
+
+  /**
+   * Waits until a checkpoint of at least {@code size} entries is anchored (by the periodic
+   * anchoring or {@link #anchorNow()}), for callers that want consortium finality before they go
+   * on; empty if none is within {@code timeout}.
+   */
+  public synchronized Optional<Anchor> awaitAnchored(long size, Duration timeout)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (last == null || last.size() < size) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return Optional.empty();
+      }
+      TimeUnit.NANOSECONDS.timedWait(this, left);
+    }
+    return Optional.of(last);
+  }
+
+  /** Where this log is anchored: {@code channel/chaincode}. */
+  public String anchoredOn() {
+    return session.channel() + "/" + session.chaincode();
   }
 
   private void anchorQuietly() {
@@ -275,6 +309,11 @@ public final class AnchoredLedger implements ProvenanceLedger {
   @Override
   public Optional<LedgerEntry> findByWatermark(byte[] payload) throws LedgerException {
     return log.findByWatermark(payload);
+  }
+
+  @Override
+  public List<LedgerEntry> findByCommitment(byte[] consentCommitment) throws LedgerException {
+    return log.findByCommitment(consentCommitment);
   }
 
   @Override

@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -25,6 +26,7 @@ import java.util.Properties;
  * eventCheckpoint=/var/lib/voxproof/fabric-events.checkpoint   # optional
  * consentSaltKey=/etc/voxproof/fabric/consent-salt.key   # optional: 32 random bytes, mode 0600
  * endorsingOrganizations=OperatorMSP,AuditorMSP   # with consentSaltKey: the chaincode policy's orgs
+ * anchorPeriodMillis=1000   # optional, hybrid only: how often a checkpoint is anchored (10 or more)
  * </pre>
  *
  * Relative paths are resolved against the file's directory.
@@ -40,7 +42,10 @@ public record FabricConfig(
     String chaincode,
     Path eventCheckpoint,
     Path consentSaltKey,
-    List<String> endorsingOrganizations) {
+    List<String> endorsingOrganizations,
+    Duration anchorPeriod) {
+  /** How often the hybrid anchors a checkpoint unless the file says otherwise. */
+  public static final Duration DEFAULT_ANCHOR_PERIOD = Duration.ofSeconds(1);
 
   public FabricConfig {
     Objects.requireNonNull(peerEndpoint, "peerEndpoint");
@@ -51,6 +56,10 @@ public record FabricConfig(
     Objects.requireNonNull(channel, "channel");
     Objects.requireNonNull(chaincode, "chaincode");
     endorsingOrganizations = List.copyOf(endorsingOrganizations);
+    Objects.requireNonNull(anchorPeriod, "anchorPeriod");
+    if (anchorPeriod.toMillis() < 10) {
+      throw new IllegalArgumentException("anchorPeriodMillis must be at least 10");
+    }
   }
 
   /** Reads the file; a missing required key is an {@link IllegalArgumentException}. */
@@ -74,7 +83,20 @@ public record FabricConfig(
         required(p, "chaincode"),
         checkpoint == null ? null : base.resolve(checkpoint),
         saltKey == null ? null : base.resolve(saltKey.strip()),
-        Arrays.stream(endorsers.split(",")).map(String::strip).filter(e -> !e.isEmpty()).toList());
+        Arrays.stream(endorsers.split(",")).map(String::strip).filter(e -> !e.isEmpty()).toList(),
+        anchorPeriod(p.getProperty("anchorPeriodMillis")));
+  }
+
+  private static Duration anchorPeriod(String millis) {
+    if (millis == null) {
+      return DEFAULT_ANCHOR_PERIOD;
+    }
+    String v = millis.strip();
+    if (!v.matches("[0-9]{1,9}") || Long.parseLong(v) < 10) {
+      throw new IllegalArgumentException(
+          "fabric config: anchorPeriodMillis must be a whole number from 10 to 999999999");
+    }
+    return Duration.ofMillis(Long.parseLong(v));
   }
 
   private static String required(Properties p, String key) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.hyperledger.fabric.client.identity.Identities;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,6 +48,21 @@ class FabricConfigTest {
     assertThat(c.eventCheckpoint()).isNull();
     assertThat(c.consentSaltKey()).isNull();
     assertThat(c.endorsingOrganizations()).isEmpty();
+    assertThat(c.anchorPeriod()).isEqualTo(FabricConfig.DEFAULT_ANCHOR_PERIOD);
+  }
+
+  @Test
+  void load_anchorPeriod_millisAtLeast10() throws Exception {
+    Path file = write(7051);
+    String base = Files.readString(file);
+    Files.writeString(file, base + "anchorPeriodMillis=250\n");
+    assertThat(FabricConfig.load(file).anchorPeriod()).isEqualTo(Duration.ofMillis(250));
+    for (String bad : new String[] {"9", "-5", "1s", "", "99999999999"}) {
+      Files.writeString(file, base + "anchorPeriodMillis=" + bad + "\n");
+      assertThatThrownBy(() -> FabricConfig.load(file))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("anchorPeriodMillis");
+    }
   }
 
   @Test
@@ -79,6 +95,17 @@ class FabricConfigTest {
     try (FabricLedger ledger = FabricLedger.connect(FabricConfig.load(write(port)))) {
       assertThat(ledger.origin()).isEqualTo("fabric:voxproof/voxproof");
       assertThatThrownBy(() -> ledger.findById("m-1")).isInstanceOf(LedgerStorageException.class);
+    }
+  }
+
+  @Test
+  void connect_overTlsAsConfigured_appendsAndReads() throws Exception {
+    try (FakeNetwork net = new FakeNetwork()) {
+      Path file = net.serveOverTls(dir.resolve("tls"), java.util.List.of());
+      try (FabricLedger ledger = FabricLedger.connect(FabricConfig.load(file))) {
+        ledger.append(org.voxproof.ledger.TestRecords.synthesis(7));
+        assertThat(ledger.findById("manifest-7")).isPresent();
+      }
     }
   }
 }

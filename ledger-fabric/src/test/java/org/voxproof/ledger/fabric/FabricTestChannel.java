@@ -1,5 +1,6 @@
 package org.voxproof.ledger.fabric;
 
+import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import org.hyperledger.fabric.client.identity.Identities;
@@ -29,6 +30,16 @@ public final class FabricTestChannel implements AutoCloseable {
   /** The hybrid over {@code log}; anchors only when asked ({@link AnchoredLedger#anchorNow()}). */
   public AnchoredLedger hybrid(ProvenanceLedger log, String verifierKey) throws LedgerException {
     return net.hybrid(log, verifierKey);
+  }
+
+  /**
+   * Serves this channel's gateway over TLS on 127.0.0.1 (a real gRPC server) and writes a {@link
+   * FabricConfig} properties file for it under {@code dir}, plus {@code extraProperties} lines
+   * (e.g. {@code anchorPeriodMillis=50}); returns the file. For tests that connect as production
+   * does ({@code FabricConfig.load}, {@code voxproof serve --fabric-config}).
+   */
+  public Path serveOverTls(Path dir, String... extraProperties) throws Exception {
+    return net.serveOverTls(dir, List.of(extraProperties));
   }
 
   /** The channel's MSP root certificates (the verifier's second trust input). */

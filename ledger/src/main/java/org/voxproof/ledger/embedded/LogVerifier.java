@@ -1,15 +1,8 @@
 package org.voxproof.ledger.embedded;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HexFormat;
 import org.voxproof.ledger.LedgerCorruptException;
 import org.voxproof.ledger.LedgerException;
-import org.voxproof.ledger.LedgerStorageException;
-import org.voxproof.ledger.SignedCheckpoint;
-import org.voxproof.ledger.note.NoteVerifier;
 
 /**
  * Recomputes an embedded log from its files without taking the writer lock, so it runs while the
@@ -53,25 +46,8 @@ public final class LogVerifier {
   }
 
   private static Report verifyOnce(Path dataDir) throws LedgerException {
-    LedgerDir dir = LedgerDir.of(dataDir);
-    if (!Files.isRegularFile(dir.entries())) {
-      throw new LedgerStorageException("no ledger in " + dir.dir);
-    }
-    try {
-      String origin = Files.readString(dir.origin(), StandardCharsets.UTF_8).strip();
-      NoteVerifier key = CheckpointKeys.publishedVerifier(dataDir);
-      CheckpointPublisher.Stored stored = CheckpointPublisher.readVerified(dir, origin, key);
-      SignedCheckpoint cp = stored == null ? null : stored.checkpoint();
-      LogState state = new LogState();
-      LogLoader.Loaded loaded;
-      try (EntryFile file = EntryFile.openForRead(dir.entries())) {
-        loaded = LogLoader.load(dir.entries(), file, state);
-      }
-      CheckpointPublisher.checkFloor(cp, state);
-      String root = HexFormat.of().formatHex(state.tree.root(state.size()));
-      return new Report(origin, state.size(), root, cp == null ? 0 : cp.size(), loaded.tailBytes());
-    } catch (IOException e) {
-      throw new LedgerStorageException("cannot read the ledger in " + dir.dir, e);
+    try (LogSnapshot s = LogSnapshot.open(dataDir)) {
+      return new Report(s.origin(), s.validEntries(), s.rootHex(), s.size(), s.pendingTailBytes());
     }
   }
 }
