@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
  * @param consentCommitment H(salt ‖ token id) (32 bytes) or empty
  * @param licensee the licensee pseudonym (keyed hash of its id), never its name; may be empty
  * @param engine the engine/model id; may be empty
- * @param subject what an audit event is about (e.g. the manifest id the police resolved); may be
- *     empty
+ * @param subject what an audit event is about (e.g. the manifest id the police resolved); for a
+ *     synthesis, the purpose it was made for (a token such as {@code notifications}); may be empty
  * @param detailHash a hash qualifying an audit event (e.g. of the case reference) or empty
  * @param time when the record was made, millisecond precision
  */
@@ -64,7 +64,7 @@ public record LedgerRecord(
     checkKind(kind, watermark, audioSha256, manifestHash, consentCommitment);
   }
 
-  /** A synthesis record, keyed by manifest id. */
+  /** A synthesis record, keyed by manifest id, without a purpose. */
   public static LedgerRecord synthesis(
       String manifestId,
       byte[] watermark,
@@ -73,6 +73,33 @@ public record LedgerRecord(
       byte[] consentCommitment,
       String licensee,
       String engine,
+      Instant time) {
+    return synthesis(
+        manifestId,
+        watermark,
+        audioSha256,
+        manifestHash,
+        consentCommitment,
+        licensee,
+        engine,
+        "",
+        time);
+  }
+
+  /**
+   * A synthesis record, keyed by manifest id, with the purpose it was made for (in {@link
+   * #subject()}): with the consent commitment, the licensee pseudonym and the time, what a voice
+   * owner's uses list shows ({@link ProvenanceLedger#findByCommitment}).
+   */
+  public static LedgerRecord synthesis(
+      String manifestId,
+      byte[] watermark,
+      byte[] audioSha256,
+      byte[] manifestHash,
+      byte[] consentCommitment,
+      String licensee,
+      String engine,
+      String purpose,
       Instant time) {
     return new LedgerRecord(
         RecordKind.SYNTHESIS,
@@ -83,7 +110,7 @@ public record LedgerRecord(
         consentCommitment,
         licensee,
         engine,
-        "",
+        purpose,
         NONE,
         time);
   }

@@ -186,6 +186,7 @@ final class Release {
         f.commitment(),
         f.licenseePseudonym(),
         f.engine() + "/" + f.modelId(),
+        f.purpose(),
         clock.instant());
   }
 

@@ -1,10 +1,11 @@
 package org.voxproof.synth;
 
 import java.util.regex.Pattern;
+import org.voxproof.consent.token.ConsentGrant;
 
 /**
  * The request checks that give 400: text present, not too long, no control characters; a sane
- * language tag.
+ * language tag; a purpose of the consent tokens' form (it goes into the manifest and the ledger).
  */
 final class RequestChecks {
   // SPEC: RFC 5646 §2.1 (simplified): primary language subtag and up to 7 further subtags.
@@ -31,6 +32,10 @@ final class RequestChecks {
     }
     if (!LANGUAGE.matcher(r.language()).matches()) {
       throw new InvalidSynthesisRequestException("language_invalid", "not a BCP 47 language tag");
+    }
+    if (!ConsentGrant.PURPOSE.matcher(r.purpose()).matches()) {
+      throw new InvalidSynthesisRequestException(
+          "purpose_invalid", "a purpose is a lowercase token (a-z, 0-9, '_', '.', '-')");
     }
   }
 }

@@ -1,6 +1,7 @@
 package org.voxproof.http.auth;
 
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -68,17 +69,32 @@ public final class BearerAuth implements Handler<RoutingContext> {
       unauthorized(ctx, "invalid_token", "Unknown, revoked or expired credentials.");
       return;
     }
+    // The secret is resolved on a worker: hold the body back meanwhile, or it arrives before a
+    // route's body handler is there to read it. Vert.x's BodyHandler resumes the request.
+    HttpServerRequest request = ctx.request();
+    boolean paused = !request.isEnded();
+    if (paused) {
+      request.pause();
+    }
     workers
         .call(ctx, () -> resolver.get().resolve(secret))
         .onSuccess(
             p -> {
               if (p.isEmpty()) {
+                resume(request, paused);
                 unauthorized(ctx, "invalid_token", "Unknown, revoked or expired credentials.");
               } else {
                 ctx.put(PRINCIPAL, p.get());
                 ctx.next();
               }
-            });
+            })
+        .onFailure(e -> resume(request, paused));
+  }
+
+  private static void resume(HttpServerRequest request, boolean paused) {
+    if (paused) {
+      request.resume();
+    }
   }
 
   /** The caller authenticated by this handler, or empty for an anonymous request. */

@@ -8,7 +8,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.junit5.VertxExtension;
+import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.voxproof.http.ApiRouter;
+import org.voxproof.http.Bodies;
 import org.voxproof.http.ProblemMap;
 import org.voxproof.http.Responses;
 import org.voxproof.http.ServiceRouter;
@@ -74,6 +77,11 @@ class BearerAuthTest {
         .get("/v1/owned")
         .handler(BearerAuth.require(Role.OWNER))
         .handler(ctx -> Responses.json(ctx, new JsonObject().put("ok", 1)));
+    service
+        .post("/v1/echo")
+        .handler(Bodies.limited(1024))
+        .handler(BearerAuth.require(Role.LICENSEE))
+        .handler(ctx -> Responses.json(ctx, new JsonObject().put("got", ctx.body().asString())));
     ProblemMap rootProblems =
         ProblemMap.builder()
             .overloaded(StoreBusyException.class, "Busy", Duration.ofSeconds(1))
@@ -101,6 +109,25 @@ class BearerAuthTest {
     assertThat(new JsonObject(r.body()).getString("id")).isEqualTo("c1");
     assertThat(new JsonObject(r.body()).getString("org")).isEqualTo("bank");
     assertThat(get("/v1/licensed", "bearer   vxk_lic").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void bodyOfAuthenticatedPost_readByTheRoutesBodyHandler() throws Exception {
+    // The key is resolved on a worker; the body must still reach the route's body handler.
+    HttpRequest req =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/echo"))
+            .header("Authorization", "Bearer vxk_lic")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"hello\":1}"))
+            .build();
+    HttpResponse<String> r = client.send(req, HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    assertThat(new JsonObject(r.body()).getString("got")).isEqualTo("{\"hello\":1}");
+    HttpRequest bad =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/echo"))
+            .header("Authorization", "Bearer vxk_nobody")
+            .POST(HttpRequest.BodyPublishers.ofString("x".repeat(4000)))
+            .build();
+    assertProblem(client.send(bad, HttpResponse.BodyHandlers.ofString()), 401, "unauthorized");
   }
 
   @Test
