@@ -6,8 +6,8 @@ import java.util.Set;
 /**
  * The checks on what an owner uploads (DESIGN.md "The three flows", issue 9): reference samples and
  * the spoken consent. The HTTP layer keeps the window ({@code expired}) and the stores; everything
- * that looks at audio is here. Each failure is one stable reason string: {@code quality},
- * {@code phrase_mismatch}, {@code replay}, {@code synthetic}, {@code speaker_mismatch}.
+ * that looks at audio is here. Each failure is one stable reason string: {@code quality}, {@code
+ * phrase_mismatch}, {@code replay}, {@code synthetic}, {@code speaker_mismatch}.
  */
 public interface ConsentChecks {
 
@@ -15,8 +15,8 @@ public interface ConsentChecks {
   Set<String> languages();
 
   /**
-   * A fresh challenge: the consent statement in {@code language} naming the owner, the licensee
-   * and the purposes, plus 3–4 random words from a fixed list.
+   * A fresh challenge: the consent statement in {@code language} naming the owner, the licensee and
+   * the purposes, plus 3–4 random words from a fixed list.
    *
    * @throws IllegalArgumentException if the language has no recognizer configured
    */

@@ -7,8 +7,8 @@ import org.voxproof.policy.Assurance;
 /**
  * The outcome for a spoken consent; {@code reasons} empty means it passed. {@code assurance} is
  * {@code high} only when every check ran on a configured model, {@code basic} otherwise. {@code
- * scores} holds the measurements behind the decision (speaker similarity, SNR, ...) for the
- * consent evidence; no personal data.
+ * scores} holds the measurements behind the decision (speaker similarity, SNR, ...) for the consent
+ * evidence; no personal data.
  */
 public record RecordingCheck(
     List<String> reasons,
