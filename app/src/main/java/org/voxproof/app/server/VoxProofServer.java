@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.voxproof.http.ApiRouter;
@@ -20,6 +21,7 @@ import org.voxproof.ledger.http.LedgerRoutes;
 import org.voxproof.provenance.KeyRing;
 import org.voxproof.storage.OwnerOnly;
 import org.voxproof.storage.Storage;
+import org.voxproof.synth.http.SynthService;
 
 /**
  * The one-process server behind {@code voxproof serve}: opens the key ring, the ledger and the
@@ -76,12 +78,26 @@ public final class VoxProofServer implements AutoCloseable {
       Tls tls = config.tls() ? Tls.fromPem(vertx, config.tlsCert(), config.tlsKey()) : null;
       BearerAuth auth =
           BearerAuth.create(Workers.create(vertx, "auth-io", AUTH_WORKERS), List.of(clients));
+      // Consent tokens name the server's base URL as issuer; it is known once the server listens.
+      AtomicReference<String> baseUrl = new AtomicReference<>();
       Router root =
           ApiRouter.create(
-              vertx, auth, ApiClients.PROBLEMS, List.of(LedgerRoutes.create(vertx, ledger)));
+              vertx,
+              auth,
+              ApiClients.PROBLEMS,
+              List.of(
+                  LedgerRoutes.create(vertx, ledger),
+                  SynthService.create(
+                      vertx,
+                      config.dataDir(),
+                      keys,
+                      ledger,
+                      baseUrl::get,
+                      SynthService.NO_CONSENT_STORE))); // until the consent store is wired
       ApiServer server =
           ApiServer.start(vertx, root, config.host(), config.port(), tls)
               .await(30, TimeUnit.SECONDS);
+      baseUrl.set(server.scheme() + "://" + config.host() + ":" + server.port());
       return new VoxProofServer(config, vertx, server, opened, ledger, keys);
     } catch (Exception | Error e) {
       closeAll(opened);
