@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.voxproof.testkit.Shared;
 
 /**
  * The reference (c2pa-rs through c2pa-node) timed on the same file by {@code bench.mjs} from {@code
@@ -26,9 +27,7 @@ final class ManifestBenchReference {
 
   /** The reference, with an ES256 test chain made in {@code work}; empty when not installed. */
   static Optional<ManifestBenchReference> find(Path work) throws IOException, InterruptedException {
-    Path dir =
-        Path.of(
-            System.getenv().getOrDefault("VOXPROOF_C2PA_VERIFIER", "/tmp/voxproof-c2pa-verifier"));
+    Path dir = Shared.c2paVerifier();
     if (!Files.isRegularFile(dir.resolve("bench.mjs"))
         || !Files.isDirectory(dir.resolve("node_modules"))) {
       return Optional.empty();

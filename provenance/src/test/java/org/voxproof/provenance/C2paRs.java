@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import org.voxproof.testkit.Shared;
 import org.voxproof.testkit.Tools;
 
 /**
@@ -19,9 +20,7 @@ import org.voxproof.testkit.Tools;
  * skipped locally and fails when $CI is set.
  */
 final class C2paRs {
-  static final Path DIR =
-      Path.of(
-          System.getenv().getOrDefault("VOXPROOF_C2PA_VERIFIER", "/tmp/voxproof-c2pa-verifier"));
+  static final Path DIR = Shared.c2paVerifier();
 
   /** What verify.mjs printed. */
   record Result(int exit, String state, JsonNode store, List<String> failureCodes) {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.voxproof.policy.UsageRules;
+import org.voxproof.testkit.Shared;
 import org.voxproof.testkit.Tools;
 
 /**
@@ -24,9 +25,7 @@ import org.voxproof.testkit.Tools;
  * operator's root: state Trusted, no failure codes, hard binding matched.
  */
 class SynthesizerC2paIT {
-  private static final Path VERIFIER =
-      Path.of(
-          System.getenv().getOrDefault("VOXPROOF_C2PA_VERIFIER", "/tmp/voxproof-c2pa-verifier"));
+  private static final Path VERIFIER = Shared.c2paVerifier();
 
   @TempDir Path tmp;
 

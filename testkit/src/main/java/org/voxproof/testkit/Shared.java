@@ -62,6 +62,16 @@ public final class Shared {
     return p;
   }
 
+  /**
+   * Where {@code ../shared/tools/c2pa-verifier/setup-verifier.sh} installs the c2pa-rs reference
+   * (with its {@code node_modules}; {@code .ci/run} runs it): {@code $VOXPROOF_C2PA_VERIFIER},
+   * default {@code /tmp/voxproof-c2pa-verifier}. Not checked: callers decide skip or fail.
+   */
+  public static Path c2paVerifier() {
+    return Path.of(
+        System.getenv().getOrDefault("VOXPROOF_C2PA_VERIFIER", "/tmp/voxproof-c2pa-verifier"));
+  }
+
   private static Path existingDir(Path d) {
     if (!Files.isDirectory(d)) {
       throw new IllegalStateException("missing " + d + " (shared/ must sit beside the repository)");
