@@ -173,6 +173,7 @@ public final class KeyRing implements AutoCloseable {
     SigningCredential evidence;
     TokenKeys tokens;
     WatermarkKeys watermarks;
+    DataKeys data;
   }
 
   private synchronized Primitives primitives() {
@@ -270,6 +271,28 @@ public final class KeyRing implements AutoCloseable {
       }
     }
     return p.watermarks;
+  }
+
+  /**
+   * Envelope encryption of personal data: per-owner data keys wrapped by the operator's data
+   * wrapping key (AES-256, created on first use; on a token it never leaves the token). Not rotated
+   * by {@link #rotate()}: wrapped owner keys stay readable.
+   */
+  public synchronized DataKeys dataKeys() throws KeyRingException {
+    Primitives p = primitives();
+    if (p.data == null) {
+      try {
+        var k = store.dataWrappingKey();
+        if (k.isEmpty()) {
+          store = store.withDataWrappingKey();
+          k = store.dataWrappingKey();
+        }
+        p.data = new DataKeys(k.orElseThrow(), store.tokenProvider());
+      } catch (GeneralSecurityException | IOException e) {
+        throw new KeyRingException("cannot read the data wrapping key: " + e.getMessage(), e);
+      }
+    }
+    return p.data;
   }
 
   /** Certificates of signing keys retired by {@link #rotate()}, verified against the root. */

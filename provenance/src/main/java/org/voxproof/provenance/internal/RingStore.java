@@ -26,6 +26,7 @@ public final class RingStore {
   public static final String EVIDENCE = "evidence-signer-";
   public static final String TOKEN = "token-signer-";
   static final String CHECKPOINT = "ledger-checkpoint";
+  static final String DATA_WRAP = "data-wrapping-key";
   public static final String KEYSTORE_FILE = "keyring.p12";
   static final String LOCK_FILE = "keyring.lock";
 
@@ -238,6 +239,37 @@ public final class RingStore {
       RingStore r = new RingStore(backends.open(), dir, org, backends);
       if (r.watermarks.generations().isEmpty()) {
         r.watermarks.create(r.generation());
+        r.store.save();
+      }
+      return r;
+    }
+  }
+
+  /** The AES-256 key that wraps owners' data keys, if this ring has one yet. */
+  public java.util.Optional<javax.crypto.SecretKey> dataWrappingKey()
+      throws GeneralSecurityException {
+    return store.contains(DATA_WRAP)
+        ? java.util.Optional.of(store.secretKey(DATA_WRAP))
+        : java.util.Optional.empty();
+  }
+
+  /**
+   * Creates the data wrapping key (AES-256; generated on the token when there is one, where it
+   * stays) unless it exists; returns the store as it now is.
+   */
+  public RingStore withDataWrappingKey() throws GeneralSecurityException, IOException {
+    try (FileChannel ch = lock(dir);
+        FileLock l = ch.lock()) {
+      RingStore r = new RingStore(backends.open(), dir, org, backends);
+      if (!r.store.contains(DATA_WRAP)) {
+        if (r.store.isHardware()) {
+          javax.crypto.KeyGenerator g =
+              javax.crypto.KeyGenerator.getInstance("AES", r.store.provider());
+          g.init(256);
+          r.store.putSecret(DATA_WRAP, new java.security.KeyStore.SecretKeyEntry(g.generateKey()));
+        } else {
+          r.store.putSecretBytes(DATA_WRAP, Crypto.randomBytes(32));
+        }
         r.store.save();
       }
       return r;
