@@ -119,13 +119,15 @@ public final class ConsentAfterwards {
     if (e.isEmpty() || !e.get().id().equals(owner.id())) {
       throw ConsentApiException.notFound("no such voice");
     }
-    // The ledger's synthesis records carry no purpose; a consent with one purpose names it.
-    String purpose = e.get().purposes().size() == 1 ? e.get().purposes().get(0) : null;
+    // Older synthesis records carry no purpose (subject empty): then a one-purpose consent names
+    // it.
+    String only = e.get().purposes().size() == 1 ? e.get().purposes().get(0) : null;
     List<Use> out = new ArrayList<>();
     for (ConsentRecord c : s.store.consentsOf(e.get().id())) {
       for (LedgerEntry le : s.ledger.findByCommitment(HexFormat.of().parseHex(c.commitmentHex()))) {
         LedgerRecord r = le.record();
         if (r.kind() == RecordKind.SYNTHESIS) {
+          String purpose = r.subject().isEmpty() ? only : r.subject();
           out.add(new Use(r.time(), r.licensee(), purpose, r.id(), le.index(), c.id()));
         }
       }

@@ -314,6 +314,7 @@ abstract class ConsentApiContractTest {
             v.commitment(),
             "lp-00112233445566778899aabbccddeeff",
             "espeak/en",
+            "notifications",
             s.clock.instant()));
     HttpResponse<String> r = s.json("GET", "/v1/voices/" + c[3] + "/uses", c[1], null);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
@@ -323,7 +324,7 @@ abstract class ConsentApiContractTest {
         .isEqualTo("8e1c6a5e-0000-4000-8000-000000000001");
     assertThat(uses.getJsonObject(0).getString("licensee"))
         .isEqualTo("lp-00112233445566778899aabbccddeeff");
-    assertThat(uses.getJsonObject(0).getString("purpose")).isEqualTo("customer_service");
+    assertThat(uses.getJsonObject(0).getString("purpose")).isEqualTo("notifications");
     assertProblem(s.json("GET", "/v1/voices/" + c[3] + "/uses", licensee, null), 403, "forbidden");
   }
 

@@ -70,7 +70,7 @@ public final class BearerAuth implements Handler<RoutingContext> {
       return;
     }
     // The secret is resolved on a worker: hold the body back meanwhile, or it arrives before a
-    // route's body handler is there to read it. Vert.x's BodyHandler resumes the request.
+    // route's body handler is there to read it.
     HttpServerRequest request = ctx.request();
     boolean paused = !request.isEnded();
     if (paused) {
@@ -84,6 +84,10 @@ public final class BearerAuth implements Handler<RoutingContext> {
                 resume(request, paused);
                 unauthorized(ctx, "invalid_token", "Unknown, revoked or expired credentials.");
               } else {
+                // Resumed before the next handler runs: the queued body is delivered on a later
+                // turn of the event loop, once a route's body handler listens (and a route that
+                // refuses early, e.g. 413 for a declared length, does not leave it stalled).
+                resume(request, paused);
                 ctx.put(PRINCIPAL, p.get());
                 ctx.next();
               }

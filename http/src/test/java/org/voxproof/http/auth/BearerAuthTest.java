@@ -128,6 +128,16 @@ class BearerAuthTest {
             .POST(HttpRequest.BodyPublishers.ofString("x".repeat(4000)))
             .build();
     assertProblem(client.send(bad, HttpResponse.BodyHandlers.ofString()), 401, "unauthorized");
+    // A body over the route's limit, from a known key: 413, and the connection is not stalled
+    // (the request was paused while the key was resolved; it must be resumed).
+    HttpRequest big =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/echo"))
+            .header("Authorization", "Bearer vxk_lic")
+            .timeout(Duration.ofSeconds(20))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[300_000]))
+            .build();
+    assertProblem(client.send(big, HttpResponse.BodyHandlers.ofString()), 413, "too_large");
+    assertThat(client.send(req, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
   }
 
   @Test
