@@ -1,5 +1,6 @@
 package org.voxproof.bench;
 
+import io.vertx.core.json.JsonObject;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,13 +14,13 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.ToLongFunction;
 import org.voxproof.consent.token.ConsentGrant;
 import org.voxproof.consent.token.ConsentTokenIssuer;
 import org.voxproof.consent.token.ConsentVerifier;
 import org.voxproof.consent.token.StatusList;
 import org.voxproof.consent.token.StatusReference;
 import org.voxproof.consent.token.TokenKeySource;
-import org.voxproof.consent.token.VerifiedConsent;
 import org.voxproof.ledger.embedded.EmbeddedLedger;
 import org.voxproof.policy.Assurance;
 import org.voxproof.policy.PolicyEngine;
@@ -43,34 +44,60 @@ import picocli.CommandLine.Spec;
 /**
  * {@code voxproof bench synth}: the synthesis gateway's own overhead — total minus engine time —
  * for ~5 s clips from the built-in espeak-ng engine, at concurrency 1 and 16, with p50/p99 and
- * requests/s, per step (checks+policy, loudness, watermark, encode, sign, ledger). Library level:
- * {@link Synthesizer#synthesize} on real parts (key ring, embedded ledger with fsync, Cedar); the
- * HTTP layer's share is added when the route exists. Table on stderr; last stdout line the summary.
+ * requests/s. In-process ({@code library}: consent verification plus {@link Synthesizer#synthesize}
+ * on real parts — key ring, embedded ledger with fsync, Cedar — with the p50 of each step) and
+ * through the real {@code POST /v1/synthesize} route over loopback ({@code http}: the client's
+ * round trip minus the engine time the server reports). Table on stderr; the last stdout line is a
+ * JSON summary.
  */
 @Command(
     name = "synth",
     mixinStandardHelpOptions = true,
-    description = "Synthesis gateway overhead (total - engine), p50/p99, at concurrency 1 and 16.")
+    description =
+        "Synthesis gateway overhead (total - engine), p50/p99 and req/s at concurrency 1 and 16,"
+            + " in-process and through the real HTTP route.")
 public final class SynthBench implements Callable<Integer> {
   static final String TEXT =
       "Your new debit card has been posted today and should arrive within three working days.";
+
+  static final String ISSUER = "https://consent.bench";
 
   @Spec CommandSpec spec;
 
   @Option(
       names = "--requests",
-      defaultValue = "40",
-      description = "Requests per concurrency level.")
+      defaultValue = "30",
+      description = "Requests per concurrency level and path (default: ${DEFAULT-VALUE}).")
   int requests;
 
   @Option(names = "--format", defaultValue = "wav", description = "wav, mp3 or flac.")
   String format;
+
+  @Option(
+      names = "--via",
+      defaultValue = "both",
+      description = "library (Synthesizer in-process), http (the route over loopback) or both.")
+  String via;
+
+  /** Samples of one level and its throughput. */
+  record Run<T>(List<T> samples, double rate) {
+    double p(ToLongFunction<T> f, int pct) {
+      List<Long> v = new ArrayList<>(samples.stream().map(f::applyAsLong).toList());
+      Collections.sort(v);
+      int i = (int) Math.ceil(pct / 100.0 * v.size()) - 1;
+      return v.get(Math.max(0, Math.min(v.size() - 1, i))) / 1e6;
+    }
+  }
 
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
     if (EspeakEngine.findOnPath().isEmpty()) {
       err.println("synth bench: espeak-ng is not on the PATH");
+      return 2;
+    }
+    if (!Set.of("library", "http", "both").contains(via)) {
+      err.println("synth bench: --via must be library, http or both");
       return 2;
     }
     OutputFormat f =
@@ -83,40 +110,106 @@ public final class SynthBench implements Callable<Integer> {
                 .open();
         EmbeddedLedger ledger = EmbeddedLedger.builder(dir.resolve("ledger")).open()) {
       Synthesizer s = synthesizer(ring, ledger);
-      VerifiedConsent consent = consent(ring);
-      run(s, consent, f, 1, 5); // warm-up
+      ConsentVerifier verifier = verifier(ring);
+      String token = token(ring);
       err.printf(
           "synth bench: %s, espeak-ng, %d cores, %d requests per level%n",
           f.formatName(), Runtime.getRuntime().availableProcessors(), requests);
-      err.printf(
-          "%-5s %8s %9s %9s %9s %9s | p50 ms: %6s %6s %6s %6s %6s %6s%n",
-          "conc",
-          "req/s",
-          "engine50",
-          "ovh p50",
-          "ovh p99",
-          "clip s",
-          "checks",
-          "loud",
-          "mark",
-          "enc",
-          "sign",
-          "ledger");
-      Level one = run(s, consent, f, 1, requests);
-      Level many = run(s, consent, f, 16, requests);
-      one.print(err, 1);
-      many.print(err, 16);
-      System.out.printf(
-          "synth overhead p50 %.1f ms, p99 %.1f ms at concurrency 1; p50 %.1f ms, p99 %.1f ms, %.1f req/s at 16%n",
-          one.p(Level::overhead, 50),
-          one.p(Level::overhead, 99),
-          many.p(Level::overhead, 50),
-          many.p(Level::overhead, 99),
-          many.rate);
+      JsonObject summary =
+          new JsonObject()
+              .put("bench", "synth")
+              .put("format", f.formatName())
+              .put("requests", requests)
+              .put("targetP50Ms", 5)
+              .put("targetP99Ms", 20);
+      if (!via.equals("http")) {
+        summary.put("library", library(err, s, verifier, token, f));
+      }
+      if (!via.equals("library")) {
+        try (SynthBenchHttp http = new SynthBenchHttp(dir.resolve("db"), s, verifier)) {
+          summary.put("http", http(err, http, token, f));
+        }
+      }
+      System.out.println(summary.encode());
     } finally {
       PrivateFiles.deleteTree(dir);
     }
     return 0;
+  }
+
+  private JsonObject library(
+      PrintWriter err, Synthesizer s, ConsentVerifier v, String token, OutputFormat f)
+      throws Exception {
+    run(s, v, token, f, 1, 5); // warm-up
+    err.printf(
+        "%-8s %-5s %8s %9s %9s %9s %9s | p50 ms: %6s %6s %6s %6s %6s %6s%n",
+        "path",
+        "conc",
+        "req/s",
+        "engine50",
+        "ovh p50",
+        "ovh p99",
+        "clip s",
+        "checks",
+        "loud",
+        "mark",
+        "enc",
+        "sign",
+        "ledger");
+    JsonObject out = new JsonObject();
+    for (int c : new int[] {1, 16}) {
+      Run<SynthesisResult.Timing> r = run(s, v, token, f, c, requests);
+      err.printf(
+          "%-8s %-5d %8.1f %9.1f %9.1f %9.1f %9s | %15.1f %6.1f %6.1f %6.1f %6.1f %6.1f%n",
+          "library",
+          c,
+          r.rate(),
+          r.p(SynthesisResult.Timing::engineNanos, 50),
+          r.p(SynthesisResult.Timing::overheadNanos, 50),
+          r.p(SynthesisResult.Timing::overheadNanos, 99),
+          "",
+          r.p(SynthesisResult.Timing::checksNanos, 50),
+          r.p(SynthesisResult.Timing::loudnessNanos, 50),
+          r.p(SynthesisResult.Timing::watermarkNanos, 50),
+          r.p(SynthesisResult.Timing::encodeNanos, 50),
+          r.p(SynthesisResult.Timing::signNanos, 50),
+          r.p(SynthesisResult.Timing::ledgerNanos, 50));
+      out.put(
+          "c" + c,
+          level(
+              r.p(SynthesisResult.Timing::overheadNanos, 50),
+              r.p(SynthesisResult.Timing::overheadNanos, 99),
+              r.p(SynthesisResult.Timing::engineNanos, 50),
+              r.rate()));
+    }
+    return out;
+  }
+
+  private JsonObject http(PrintWriter err, SynthBenchHttp http, String token, OutputFormat f)
+      throws Exception {
+    http.run(token, f, 1, 5); // warm-up
+    JsonObject out = new JsonObject();
+    for (int c : new int[] {1, 16}) {
+      Run<SynthBenchHttp.Sample> r = http.run(token, f, c, requests);
+      double p50 = r.p(SynthBenchHttp.Sample::overheadNanos, 50);
+      double p99 = r.p(SynthBenchHttp.Sample::overheadNanos, 99);
+      double engine = r.p(SynthBenchHttp.Sample::engineNanos, 50);
+      err.printf("%-8s %-5d %8.1f %9.1f %9.1f %9.1f%n", "http", c, r.rate(), engine, p50, p99);
+      out.put("c" + c, level(p50, p99, engine, r.rate()));
+    }
+    return out;
+  }
+
+  private static JsonObject level(double p50, double p99, double engineP50, double rate) {
+    return new JsonObject()
+        .put("overheadP50Ms", round(p50))
+        .put("overheadP99Ms", round(p99))
+        .put("engineP50Ms", round(engineP50))
+        .put("requestsPerSecond", round(rate));
+  }
+
+  private static double round(double x) {
+    return Math.round(x * 10) / 10.0;
   }
 
   private static Synthesizer synthesizer(KeyRing ring, EmbeddedLedger ledger) throws Exception {
@@ -135,39 +228,8 @@ public final class SynthBench implements Callable<Integer> {
         .build();
   }
 
-  /** One concurrency level's timings (ns) and throughput. */
-  record Level(List<SynthesisResult.Timing> t, double rate, double clipSeconds) {
-    static long overhead(SynthesisResult.Timing x) {
-      return x.overheadNanos();
-    }
-
-    double p(java.util.function.ToLongFunction<SynthesisResult.Timing> f, int pct) {
-      List<Long> v = new ArrayList<>(t.stream().map(f::applyAsLong).toList());
-      Collections.sort(v);
-      int i = (int) Math.ceil(pct / 100.0 * v.size()) - 1;
-      return v.get(Math.max(0, Math.min(v.size() - 1, i))) / 1e6;
-    }
-
-    void print(PrintWriter err, int conc) {
-      err.printf(
-          "%-5d %8.1f %9.1f %9.1f %9.1f %9.2f | %15.1f %6.1f %6.1f %6.1f %6.1f %6.1f%n",
-          conc,
-          rate,
-          p(SynthesisResult.Timing::engineNanos, 50),
-          p(Level::overhead, 50),
-          p(Level::overhead, 99),
-          clipSeconds,
-          p(SynthesisResult.Timing::checksNanos, 50),
-          p(SynthesisResult.Timing::loudnessNanos, 50),
-          p(SynthesisResult.Timing::watermarkNanos, 50),
-          p(SynthesisResult.Timing::encodeNanos, 50),
-          p(SynthesisResult.Timing::signNanos, 50),
-          p(SynthesisResult.Timing::ledgerNanos, 50));
-    }
-  }
-
-  private static Level run(
-      Synthesizer s, VerifiedConsent consent, OutputFormat f, int concurrency, int n)
+  private static Run<SynthesisResult.Timing> run(
+      Synthesizer s, ConsentVerifier v, String token, OutputFormat f, int concurrency, int n)
       throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(concurrency);
     List<Future<SynthesisResult>> futures = new ArrayList<>();
@@ -177,25 +239,29 @@ public final class SynthBench implements Callable<Integer> {
         Principal client = Principal.licensee("bench-" + (i % concurrency), "bank");
         SynthesisRequest r =
             new SynthesisRequest(client, TEXT, "en", "notifications", f, Optional.empty());
-        futures.add(pool.submit(() -> s.synthesize(consent, r)));
+        futures.add(pool.submit(() -> s.synthesize(v.verify(token, "bank"), r)));
       }
       List<SynthesisResult.Timing> timings = new ArrayList<>();
-      double seconds = 0;
       for (Future<SynthesisResult> fu : futures) {
-        SynthesisResult r = fu.get();
-        timings.add(r.timing());
-        seconds = r.seconds();
+        timings.add(fu.get().timing());
       }
-      double rate = n / ((System.nanoTime() - t0) / 1e9);
-      return new Level(timings, rate, seconds);
+      return new Run<>(timings, n / ((System.nanoTime() - t0) / 1e9));
     } finally {
       pool.shutdownNow();
     }
   }
 
-  /** A consent token issued and verified by consent-service's own issuer and verifier. */
-  private static VerifiedConsent consent(KeyRing ring) throws Exception {
-    String iss = "https://consent.bench";
+  /** consent-service's own verifier over the ring's token keys; every status valid. */
+  private static ConsentVerifier verifier(KeyRing ring) {
+    return ConsentVerifier.builder()
+        .issuer(ISSUER)
+        .keys(TokenKeySource.of(ring))
+        .statusSource((uri, index) -> StatusList.VALID)
+        .build();
+  }
+
+  /** A consent token issued by consent-service's own issuer. */
+  private static String token(KeyRing ring) throws Exception {
     Instant now = Instant.now().minusSeconds(1);
     ConsentGrant g =
         new ConsentGrant(
@@ -213,12 +279,7 @@ public final class SynthBench implements Callable<Integer> {
             now,
             now,
             now.plusSeconds(86_400),
-            new StatusReference(iss + "/v1/status-lists/1", 1));
-    return ConsentVerifier.builder()
-        .issuer(iss)
-        .keys(TokenKeySource.of(ring))
-        .statusSource((uri, index) -> StatusList.VALID)
-        .build()
-        .verify(ConsentTokenIssuer.create(iss, ring).issue(g), "bank");
+            new StatusReference(ISSUER + "/v1/status-lists/1", 1));
+    return ConsentTokenIssuer.create(ISSUER, ring).issue(g);
   }
 }
