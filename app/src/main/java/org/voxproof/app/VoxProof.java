@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       org.voxproof.app.cli.AdminCommand.class,
       BenchCommand.class,
+      org.voxproof.app.cli.DetectCommand.class,
       KeysCommand.class,
       ManifestCommand.class,
       VerifyEvidenceCommand.class,

@@ -28,9 +28,11 @@ import org.voxproof.provenance.internal.Source;
 public final class ManifestSigner {
   private final SigningCredential credential;
   private final byte[] protectedHeader; // COSE protected header: made once per credential
+  private final ManifestArchive archive; // may be null
 
-  private ManifestSigner(SigningCredential credential) {
+  private ManifestSigner(SigningCredential credential, ManifestArchive archive) {
     this.credential = credential;
+    this.archive = archive;
     try {
       this.protectedHeader = Cose.protectedHeader(credential);
     } catch (ProvenanceException e) { // a parsed certificate always encodes
@@ -45,6 +47,7 @@ public final class ManifestSigner {
   /** Options: the signing credential, normally the key ring's current C2PA signer. */
   public static final class Builder {
     private SigningCredential credential;
+    private ManifestArchive archive;
 
     private Builder() {}
 
@@ -64,7 +67,16 @@ public final class ManifestSigner {
       if (credential == null) {
         throw new IllegalStateException("ManifestSigner needs a key ring or credential");
       }
-      return new ManifestSigner(credential);
+      return new ManifestSigner(credential, archive);
+    }
+
+    /**
+     * Keep every signed manifest store in {@code a} by manifest id, before the signed audio is
+     * returned (for the C2PA Soft Binding Resolution API's {@code GET /manifests/{manifestId}}).
+     */
+    public Builder archive(ManifestArchive a) {
+      this.archive = Objects.requireNonNull(a);
+      return this;
     }
   }
 
@@ -73,6 +85,7 @@ public final class ManifestSigner {
     try {
       Source src = Source.of(audio);
       ManifestBuilder.Signed s = ManifestBuilder.sign(src, content, credential, protectedHeader);
+      archive(content, s.store());
       return s.layout().toBytes(src, s.store());
     } catch (IOException e) {
       throw new UncheckedIOException(e); // not thrown by an in-memory source
@@ -85,6 +98,7 @@ public final class ManifestSigner {
     try {
       Source src = Source.of(audio);
       ManifestBuilder.Signed s = ManifestBuilder.sign(src, content, credential, protectedHeader);
+      archive(content, s.store());
       return new SignedAudio(s.layout().toBytes(src, s.store()), label(content), sha256(s.store()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -107,6 +121,7 @@ public final class ManifestSigner {
           FileChannel w = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
         Source src = Source.of(r);
         s = ManifestBuilder.sign(src, content, credential, protectedHeader);
+        archive(content, s.store());
         s.layout().write(src, s.store(), w); // no fsync: like cp, durability is the caller's
       }
       Files.setPosixFilePermissions(tmp, modeFor(out));
@@ -127,6 +142,17 @@ public final class ManifestSigner {
       return Files.getPosixFilePermissions(out);
     } catch (java.nio.file.NoSuchFileException e) {
       return PosixFilePermissions.fromString("rw-r--r--");
+    }
+  }
+
+  private void archive(ManifestContent c, byte[] store) throws ProvenanceException {
+    if (archive == null) {
+      return;
+    }
+    try {
+      archive.put(c.manifestId(), store);
+    } catch (IOException e) {
+      throw new ProvenanceException("cannot archive the manifest store: " + e.getMessage(), e);
     }
   }
 

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.voxproof.detector.http.DetectorService;
 import org.voxproof.http.ApiRouter;
 import org.voxproof.http.ApiServer;
 import org.voxproof.http.Tls;
@@ -73,6 +74,9 @@ public final class VoxProofServer implements AutoCloseable {
       Storage db = Databases.open(config.dataDir(), config.dbUrl());
       opened.push(db);
       ApiClients clients = ApiClients.open(db);
+      DetectorService detector =
+          DetectorService.builder().ledger(ledger).keyRing(keys).dataDir(config.dataDir()).build();
+      opened.push(detector);
       Vertx vertx = Vertx.vertx();
       opened.push(() -> vertx.close().await(30, TimeUnit.SECONDS));
       Tls tls = config.tls() ? Tls.fromPem(vertx, config.tlsCert(), config.tlsKey()) : null;
@@ -93,7 +97,8 @@ public final class VoxProofServer implements AutoCloseable {
                       keys,
                       ledger,
                       baseUrl::get,
-                      SynthService.NO_CONSENT_STORE))); // until the consent store is wired
+                      SynthService.NO_CONSENT_STORE), // until the consent store is wired
+                  detector.router(vertx)));
       ApiServer server =
           ApiServer.start(vertx, root, config.host(), config.port(), tls)
               .await(30, TimeUnit.SECONDS);
