@@ -91,7 +91,9 @@ class DetectorScenariosIT {
   }
 
   static Path espeak(String name, String text) throws Exception {
-    return run("espeak-ng", "-v", "en-us", "-w", dir.resolve(name).toString(), text);
+    Path out = dir.resolve(name);
+    run("espeak-ng", "-v", "en-us", "-w", out.toString(), text);
+    return out;
   }
 
   @ParameterizedTest

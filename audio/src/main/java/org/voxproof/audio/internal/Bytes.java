@@ -36,6 +36,28 @@ public final class Bytes {
     return be32(b, off) << 32 | be32(b, off + 4);
   }
 
+  /**
+   * The length of the ID3v2 tags at the start of {@code b} (header, body and footer; stacked tags
+   * summed), or 0 when none. SPEC: ID3v2.4 §3.1: a 10-byte header whose last four bytes are a
+   * syncsafe size; flag 0x10 adds a 10-byte footer.
+   */
+  public static int id3v2Length(byte[] b) {
+    long off = 0;
+    while (off + 10 <= b.length && ascii(b, (int) off, "ID3")) {
+      int o = (int) off;
+      long size = 0;
+      for (int i = 6; i < 10; i++) {
+        int v = b[o + i] & 0xff;
+        if (v > 0x7f) {
+          return 0; // not syncsafe: not a tag
+        }
+        size = (size << 7) | v;
+      }
+      off += 10 + size + ((b[o + 5] & 0x10) != 0 ? 10 : 0);
+    }
+    return off > b.length ? 0 : (int) off;
+  }
+
   public static boolean ascii(byte[] b, int off, String tag) {
     if (off < 0 || off + tag.length() > b.length) {
       return false;

@@ -9,15 +9,19 @@ import org.voxproof.audio.DecodedAudio;
  * Native FLAC (our own decoder: jflac loops forever on some corrupt frames). Frames are checked
  * against their CRCs and STREAMINFO; a bad frame is {@code header_lies}, fewer samples than
  * STREAMINFO declares is {@code truncated}. Bytes after the last frame (e.g. an ID3v1 tag) are
- * ignored.
+ * ignored; ID3v2 tags before {@code fLaC} are skipped.
  */
 public final class FlacDecoder {
   // SPEC: RFC 9639 (FLAC).
   private FlacDecoder() {}
 
   public static DecodedAudio decode(byte[] b, AudioLimits limits) throws AudioFormatException {
+    int id3 = Bytes.id3v2Length(b);
+    if (id3 > 0) { // ID3v2 before fLaC (as C2PA manifests in FLAC are carried): skip it
+      b = java.util.Arrays.copyOfRange(b, id3, b.length);
+    }
     if (!Bytes.ascii(b, 0, "fLaC")) {
-      throw Fail.unsupported("FLAC stream without the fLaC marker (e.g. ID3-prefixed)");
+      throw Fail.unsupported("FLAC stream without the fLaC marker");
     }
     FlacInfo info = FlacInfo.parse(b);
     int rate = info.sampleRate();

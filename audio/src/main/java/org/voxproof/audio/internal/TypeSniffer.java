@@ -30,6 +30,10 @@ public final class TypeSniffer {
 
   /** Tika's media type for the bytes, e.g. {@code audio/vnd.wave}. */
   public static MediaType detect(byte[] b) {
+    int id3 = Bytes.id3v2Length(b);
+    if (id3 > 0 && Bytes.ascii(b, id3, "fLaC")) {
+      return MediaType.audio("x-flac"); // Tika calls any ID3-prefixed stream MPEG
+    }
     byte[] head = b.length > PREFIX ? Arrays.copyOf(b, PREFIX) : b;
     try {
       return TYPES.detect(new ByteArrayInputStream(head), new Metadata());
