@@ -18,6 +18,7 @@ import org.voxproof.policy.PolicyConfigException;
 import org.voxproof.policy.PolicyEngine;
 import org.voxproof.provenance.KeyRing;
 import org.voxproof.provenance.KeyRingException;
+import org.voxproof.provenance.ManifestArchive;
 import org.voxproof.provenance.ManifestSigner;
 import org.voxproof.storage.OwnerOnly;
 import org.voxproof.synth.LicenseePseudonyms;
@@ -77,7 +78,12 @@ public final class SynthService {
             .policy(PolicyEngine.builder().build())
             .engine(EspeakEngine.builder().executable(espeak).build())
             .watermarkKeys(keys.watermarkKeys())
-            .signer(ManifestSigner.builder().keyRing(keys).build())
+            .signer(
+                ManifestSigner.builder()
+                    .keyRing(keys)
+                    // the detector's GET /c2pa/v1/manifests/{id} serves these stores
+                    .archive(ManifestArchive.open(dataDir.resolve("manifests")))
+                    .build())
             .ledger(ledger)
             .pseudonyms(LicenseePseudonyms.openOrCreate(dir.resolve("pseudonym.key")))
             .build();
