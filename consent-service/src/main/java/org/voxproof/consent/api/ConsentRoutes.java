@@ -15,9 +15,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import org.voxproof.consent.store.ConsentRecord;
 import org.voxproof.consent.store.StoreUnavailableException;
 import org.voxproof.consent.token.ConsentClaims;
 import org.voxproof.consent.token.StatusListToken;
+import org.voxproof.consent.token.StatusReference;
 import org.voxproof.consent.token.StatusUnavailableException;
 import org.voxproof.http.Bodies;
 import org.voxproof.http.ProblemMap;
@@ -54,29 +56,44 @@ public final class ConsentRoutes {
           .overloaded(StatusUnavailableException.class, "Status unavailable", Duration.ofSeconds(1))
           .build();
 
-  private final ConsentService service;
-  private final ConsentAfterwards after;
+  /** Where the routes find the service (built late when the issuer is known only then). */
+  @FunctionalInterface
+  public interface Source {
+    /**
+     * @throws StatusUnavailableException while the service cannot be built yet (503)
+     */
+    ConsentService get() throws StatusUnavailableException;
+  }
+
+  private final Source source;
   private final Workers io;
   private final Workers checks;
 
-  private ConsentRoutes(ConsentService service, Workers io, Workers checks) {
-    this.service = service;
-    this.after = new ConsentAfterwards(service);
+  private ConsentRoutes(Source source, Workers io, Workers checks) {
+    this.source = source;
     this.io = io;
     this.checks = checks;
   }
 
   /** The routes over {@code service}; erasures are also published on {@link #ERASED_ADDRESS}. */
   public static ServiceRouter create(Vertx vertx, ConsentService service) {
+    service.onErasure(e -> publish(vertx, e));
+    return create(vertx, () -> service, service.config().maxAudioBytes());
+  }
+
+  /**
+   * The routes over a service found through {@code source} on each request (which publishes its
+   * erasures itself: {@link #publisher}).
+   */
+  public static ServiceRouter create(Vertx vertx, Source source, long maxAudioBytes) {
     ConsentRoutes r =
         new ConsentRoutes(
-            service,
+            source,
             Workers.create(vertx, "consent-io", 8),
             Workers.create(vertx, "consent-checks", 2));
-    service.onErasure(e -> publish(vertx, e));
     ServiceRouter s = ServiceRouter.create(vertx, PROBLEMS);
     Router router = s.router();
-    long audio = service.config().maxAudioBytes();
+    long audio = maxAudioBytes;
     router
         .post("/v1/enrollments")
         .handler(Bodies.limited(Bodies.JSON_LIMIT))
@@ -124,6 +141,11 @@ public final class ConsentRoutes {
     return s;
   }
 
+  /** A listener publishing erasures on {@link #ERASED_ADDRESS} (for synth's model registry). */
+  public static VoiceErased.Listener publisher(Vertx vertx) {
+    return e -> publish(vertx, e);
+  }
+
   private static void publish(Vertx vertx, VoiceErased e) {
     List<JsonObject> messages = new ArrayList<>();
     for (int i = 0; i < e.commitments().size(); i++) {
@@ -148,12 +170,13 @@ public final class ConsentRoutes {
         io,
         () -> {
           JsonObject b = body(ctx, true);
-          return service.enrol(
-              p,
-              string(b, "ownerName"),
-              strings(b, "purposes"),
-              strings(b, "languages"),
-              integer(b, "validDays"));
+          return service()
+              .enrol(
+                  p,
+                  string(b, "ownerName"),
+                  strings(b, "purposes"),
+                  strings(b, "languages"),
+                  integer(b, "validDays"));
         },
         st ->
             noStore(ctx)
@@ -171,7 +194,7 @@ public final class ConsentRoutes {
     run(
         ctx,
         io,
-        () -> service.redeem(p, ctx.pathParam("id"), invitation),
+        () -> service().redeem(p, ctx.pathParam("id"), invitation),
         secret -> noStore(ctx).json(201, new JsonObject().put("ownerSecret", secret)));
   }
 
@@ -181,7 +204,7 @@ public final class ConsentRoutes {
     run(
         ctx,
         checks,
-        () -> service.addSample(p, ctx.pathParam("id"), audio),
+        () -> service().addSample(p, ctx.pathParam("id"), audio),
         s ->
             noStore(ctx)
                 .json(
@@ -199,7 +222,7 @@ public final class ConsentRoutes {
         () -> {
           JsonObject b = body(ctx, false);
           String language = b == null ? null : optionalString(b, "language");
-          return service.challenge(p, ctx.pathParam("id"), language);
+          return service().challenge(p, ctx.pathParam("id"), language);
         },
         c ->
             noStore(ctx)
@@ -216,7 +239,7 @@ public final class ConsentRoutes {
     run(
         ctx,
         checks,
-        () -> service.consent(p, ctx.pathParam("id"), audio),
+        () -> service().consent(p, ctx.pathParam("id"), audio),
         g ->
             noStore(ctx)
                 .json(
@@ -232,7 +255,7 @@ public final class ConsentRoutes {
     run(
         ctx,
         io,
-        () -> service.view(p, ctx.pathParam("id")),
+        () -> service().view(p, ctx.pathParam("id")),
         v -> {
           JsonObject j =
               new JsonObject().put("id", v.enrolment().id()).put("status", v.enrolment().status());
@@ -251,9 +274,13 @@ public final class ConsentRoutes {
     run(
         ctx,
         io,
-        () -> service.consentRecord(p, ctx.pathParam("id")),
-        c -> {
-          var ref = service.statusLists().reference(c.statusIndex());
+        () -> {
+          ConsentRecord rec = service().consentRecord(p, ctx.pathParam("id"));
+          return new RecordView(rec, service().statusLists().reference(rec.statusIndex()));
+        },
+        v -> {
+          ConsentRecord c = v.record();
+          StatusReference ref = v.ref();
           JsonObject j =
               new JsonObject()
                   .put("consentId", c.id())
@@ -274,12 +301,14 @@ public final class ConsentRoutes {
         });
   }
 
+  private record RecordView(ConsentRecord record, StatusReference ref) {}
+
   private void revoke(RoutingContext ctx) {
     Principal p = principal(ctx);
     run(
         ctx,
         io,
-        () -> after.revoke(p, ctx.pathParam("id")),
+        () -> service().afterwards().revoke(p, ctx.pathParam("id")),
         d ->
             noStore(ctx)
                 .json(
@@ -295,7 +324,7 @@ public final class ConsentRoutes {
     run(
         ctx,
         io,
-        () -> after.erase(p, ctx.pathParam("voiceId")),
+        () -> service().afterwards().erase(p, ctx.pathParam("voiceId")),
         d ->
             noStore(ctx)
                 .json(
@@ -311,7 +340,7 @@ public final class ConsentRoutes {
     run(
         ctx,
         io,
-        () -> after.uses(p, ctx.pathParam("voiceId")),
+        () -> service().afterwards().uses(p, ctx.pathParam("voiceId")),
         list -> {
           JsonArray a = new JsonArray();
           for (ConsentAfterwards.Use u : list) {
@@ -333,7 +362,7 @@ public final class ConsentRoutes {
     run(
         ctx,
         io,
-        () -> service.ring.tokenKeys().publicJwkSet().toString(true),
+        () -> service().ring.tokenKeys().publicJwkSet().toString(true),
         s ->
             ctx.response()
                 .putHeader("Content-Type", "application/json")
@@ -349,16 +378,16 @@ public final class ConsentRoutes {
         () -> {
           if (n == null
               || !n.matches("[1-9][0-9]{0,8}")
-              || Integer.parseInt(n) > service.statusLists().lists()) {
+              || Integer.parseInt(n) > service().statusLists().lists()) {
             throw ConsentApiException.notFound("no such status list");
           }
           int k = Integer.parseInt(n);
-          String uri = service.config().issuer() + ConsentClaims.STATUS_LIST_PATH + k;
+          String uri = service().config().issuer() + ConsentClaims.STATUS_LIST_PATH + k;
           return StatusListToken.sign(
-              service.ring.tokenKeys(),
-              service.config().issuer(),
+              service().ring.tokenKeys(),
+              service().config().issuer(),
               uri,
-              service.statusLists().list(k),
+              service().statusLists().list(k),
               Instant.now(),
               STATUS_TTL,
               Duration.ofMinutes(10));
@@ -371,6 +400,10 @@ public final class ConsentRoutes {
   }
 
   // ---- plumbing
+
+  private ConsentService service() throws StatusUnavailableException {
+    return source.get();
+  }
 
   /** Runs blocking work; a refusal becomes its problem, anything else the failure handler's. */
   private static <T> void run(

@@ -52,14 +52,21 @@ public final class ConsentService {
   final ProvenanceLedger ledger;
   final KeyRing ring;
   final List<VoiceErased.Listener> listeners = new CopyOnWriteArrayList<>();
+  private final ConsentAfterwards afterwards;
 
+  /**
+   * @param sameRecording the checks' rule for "this fingerprint is a copy of that stored one"
+   */
   public ConsentService(
       ConsentStore store,
       ConsentChecks checks,
       KeyRing ring,
       ProvenanceLedger ledger,
       ConsentConfig config,
-      Clock clock) {
+      Clock clock,
+      java.util.function.BiPredicate<
+              org.voxproof.consent.checks.Fingerprint, org.voxproof.consent.checks.Fingerprint>
+          sameRecording) {
     this.store = Objects.requireNonNull(store);
     this.checks = Objects.requireNonNull(checks);
     this.ring = Objects.requireNonNull(ring);
@@ -67,8 +74,14 @@ public final class ConsentService {
     this.config = Objects.requireNonNull(config);
     this.clock = Objects.requireNonNull(clock);
     this.statusLists = new StoredStatusLists(store, config.issuer());
-    this.replays = StoredReplayIndex.create(store);
+    this.replays = new StoredReplayIndex(store, sameRecording);
     this.issuer = ConsentTokenIssuer.create(config.issuer(), ring);
+    this.afterwards = new ConsentAfterwards(this);
+  }
+
+  /** Revocation, erasure and uses. */
+  public ConsentAfterwards afterwards() {
+    return afterwards;
   }
 
   /** The status lists (also the in-process {@code ConsentVerifier}'s status source). */

@@ -103,6 +103,21 @@ final class ScriptedConsentChecks implements ConsentChecks {
         java.util.Map.of("similarity", 1.0));
   }
 
+  /** The double's replay rule: at least half of the smaller fingerprint's blocks are equal. */
+  static boolean sameRecording(Fingerprint a, Fingerprint b) {
+    java.util.Set<Long> x = new java.util.HashSet<>();
+    for (long h : a.hashes()) {
+      x.add(h);
+    }
+    int shared = 0;
+    for (long h : b.hashes()) {
+      if (x.contains(h)) {
+        shared++;
+      }
+    }
+    return shared >= 4 && shared * 2 >= Math.min(a.hashes().length, b.hashes().length);
+  }
+
   static Fingerprint fingerprint(byte[] audio) {
     try {
       List<Long> hashes = new ArrayList<>();
