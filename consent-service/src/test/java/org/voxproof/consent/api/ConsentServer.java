@@ -71,6 +71,19 @@ final class ConsentServer implements AutoCloseable {
 
   ConsentServer(Vertx vertx, Path dir, Storage db, ConsentChecks checks, ConsentConfig config)
       throws Exception {
+    this(vertx, dir, db, checks, config, ScriptedConsentChecks::sameRecording);
+  }
+
+  ConsentServer(
+      Vertx vertx,
+      Path dir,
+      Storage db,
+      ConsentChecks checks,
+      ConsentConfig config,
+      java.util.function.BiPredicate<
+              org.voxproof.consent.checks.Fingerprint, org.voxproof.consent.checks.Fingerprint>
+          sameRecording)
+      throws Exception {
     this.db = db;
     ring = KeyRing.builder().dataDirectory(dir).password("test-pw".toCharArray()).open();
     String origin = EmbeddedLedger.newOrigin();
@@ -83,7 +96,7 @@ final class ConsentServer implements AutoCloseable {
     ConsentConfig c = config == null ? ConsentConfig.defaults(base) : config;
     service =
         new ConsentService(
-            store, checks, ring, ledger, c, clock, ScriptedConsentChecks::sameRecording);
+            store, checks, ring, ledger, c, clock, sameRecording);
     service.onErasure(erasures::add);
     List<BearerResolver> resolvers = new ArrayList<>();
     resolvers.add(clients);
