@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     description = "Benchmarks; the last line of stdout is a summary figure.",
     subcommands = {
       AudioBench.class,
+      org.voxproof.bench.consent.ConsentBench.class,
       LedgerBench.class,
       ManifestBench.class,
       SynthBench.class,
