@@ -122,6 +122,12 @@ public final class ConsentRoutes {
         .handler(BearerAuth.require(Role.OWNER))
         .handler(ConsentRoutes::audio)
         .handler(r::consent);
+    router.post("/v1/enrollments/:id/recovery/challenge").handler(r::recoveryChallenge);
+    router
+        .post("/v1/enrollments/:id/recovery")
+        .handler(Bodies.limited(audio))
+        .handler(ConsentRoutes::audio)
+        .handler(r::recover);
     router
         .get("/v1/enrollments/:id")
         .handler(BearerAuth.require(Role.LICENSEE, Role.OWNER))
@@ -248,6 +254,29 @@ public final class ConsentRoutes {
                         .put("consentId", g.consentId())
                         .put("voiceId", g.voiceId())
                         .put("token", g.token())));
+  }
+
+  private void recoveryChallenge(RoutingContext ctx) {
+    run(
+        ctx,
+        io,
+        () -> service().recovery().challenge(ctx.pathParam("id")),
+        c ->
+            noStore(ctx)
+                .json(
+                    201,
+                    new JsonObject()
+                        .put("phrase", c.phrase())
+                        .put("expiresAt", c.expiresAt().toString())));
+  }
+
+  private void recover(RoutingContext ctx) {
+    byte[] audio = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
+    run(
+        ctx,
+        checks,
+        () -> service().recovery().recover(ctx.pathParam("id"), audio),
+        secret -> noStore(ctx).json(201, new JsonObject().put("ownerSecret", secret)));
   }
 
   private void view(RoutingContext ctx) {

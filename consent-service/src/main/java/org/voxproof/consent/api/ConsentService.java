@@ -53,6 +53,7 @@ public final class ConsentService {
   final KeyRing ring;
   final List<VoiceErased.Listener> listeners = new CopyOnWriteArrayList<>();
   private final ConsentAfterwards afterwards;
+  private final Recovery recovery;
 
   /**
    * @param sameRecording the checks' rule for "this fingerprint is a copy of that stored one"
@@ -77,6 +78,12 @@ public final class ConsentService {
     this.replays = new StoredReplayIndex(store, sameRecording);
     this.issuer = ConsentTokenIssuer.create(config.issuer(), ring);
     this.afterwards = new ConsentAfterwards(this);
+    this.recovery = new Recovery(this);
+  }
+
+  /** Recovering a lost owner secret by voice. */
+  public Recovery recovery() {
+    return recovery;
   }
 
   /** Revocation, erasure and uses. */

@@ -247,20 +247,32 @@ public final class ConsentStore {
 
   // ---- challenges
 
-  /** Stores the enrolment's one live challenge, voiding any earlier one. */
+  /** The two kinds of challenge: for a consent, or for recovering the owner secret by voice. */
+  public static final String CONSENT = "consent";
+
+  public static final String RECOVERY = "recovery";
+
+  /** Stores the enrolment's one live consent challenge, voiding any earlier challenge. */
   public void putChallenge(Enrolment e, Challenge c, Instant issued, Instant expires)
+      throws StorageException, KeyRingException {
+    putChallenge(e, c, issued, expires, CONSENT);
+  }
+
+  /** Stores the enrolment's one live challenge of {@code kind}, voiding any earlier challenge. */
+  public void putChallenge(Enrolment e, Challenge c, Instant issued, Instant expires, String kind)
       throws StorageException, KeyRingException {
     String sealed = seal(ownerKey(e.ownerId()), Codec.challenge(c), "challenge", e.id());
     db.write(
         sql -> {
           sql.update("delete from consent_challenges where enrolment_id = ?", e.id());
           return sql.update(
-              "insert into consent_challenges (enrolment_id, challenge, issued_at, expires_at)"
-                  + " values (?, ?, ?, ?)",
+              "insert into consent_challenges (enrolment_id, challenge, issued_at, expires_at,"
+                  + " kind) values (?, ?, ?, ?, ?)",
               e.id(),
               sealed,
               issued.toEpochMilli(),
-              expires.toEpochMilli());
+              expires.toEpochMilli(),
+              kind);
         });
   }
 
@@ -272,8 +284,17 @@ public final class ConsentStore {
    */
   public record TakenChallenge(Challenge challenge, boolean fresh) {}
 
-  /** Takes the live challenge (marks it used, so it answers once); empty when none was asked. */
+  /** Takes the live consent challenge (marks it used); empty when none was asked. */
   public Optional<TakenChallenge> takeChallenge(Enrolment e, Instant now)
+      throws StorageException, KeyRingException {
+    return takeChallenge(e, now, CONSENT);
+  }
+
+  /**
+   * Takes the live challenge of {@code kind} (marks it used, so it answers once); empty when none
+   * of that kind was asked.
+   */
+  public Optional<TakenChallenge> takeChallenge(Enrolment e, Instant now, String kind)
       throws StorageException, KeyRingException {
     Optional<Object[]> row =
         db.write(
@@ -281,12 +302,13 @@ public final class ConsentStore {
               Optional<Object[]> r =
                   sql.queryOne(
                       "select challenge, expires_at, used_at from consent_challenges where"
-                          + " enrolment_id = ?",
+                          + " enrolment_id = ? and kind = ?",
                       rs ->
                           new Object[] {
                             rs.getString(1), rs.getLong(2), Sql.nullableLong(rs, "used_at")
                           },
-                      e.id());
+                      e.id(),
+                      kind);
               if (r.isPresent() && r.get()[2] == null) {
                 sql.update(
                     "update consent_challenges set used_at = ? where enrolment_id = ?",

@@ -373,6 +373,53 @@ abstract class ConsentApiContractTest {
   }
 
   @Test
+  void lostSecret_recoveredByVoice_oldSecretVoid_andRefusalsNamed() throws Exception {
+    String[] c = consented();
+    String path = "/v1/enrollments/" + c[0] + "/recovery";
+    HttpResponse<String> ch = s.send("POST", path + "/challenge", null, null, null);
+    assertThat(ch.statusCode()).as(ch.body()).isEqualTo(201);
+    assertThat(new JsonObject(ch.body()).getString("phrase")).contains(OWNER);
+    // the recovery challenge is no consent challenge (and a consented enrolment takes none)
+    JsonObject none =
+        assertProblem(
+            s.audio("/v1/enrollments/" + c[0] + "/consent", c[1], wav(4)), 409, "wrong_state");
+    assertThat(none.getString("detail")).contains("consented");
+    checks.failNext("speaker_mismatch");
+    JsonObject refused = assertProblem(s.audio(path, null, wav(4)), 422, "recovery_refused");
+    assertThat(refused.getJsonArray("reasons").getList()).containsExactly("speaker_mismatch");
+    // the challenge was taken by that answer: asking again is needed
+    JsonObject used = assertProblem(s.audio(path, null, wav(4)), 422, "recovery_refused");
+    assertThat(used.getJsonArray("reasons").getList()).contains("expired");
+    s.send("POST", path + "/challenge", null, null, null);
+    s.clock.advance(Duration.ofSeconds(121));
+    assertThat(
+            assertProblem(s.audio(path, null, wav(4)), 422, "recovery_refused")
+                .getJsonArray("reasons")
+                .getList())
+        .contains("expired");
+    s.send("POST", path + "/challenge", null, null, null);
+    HttpResponse<String> ok = s.audio(path, null, wav(4));
+    assertThat(ok.statusCode()).as(ok.body()).isEqualTo(201);
+    String fresh = new JsonObject(ok.body()).getString("ownerSecret");
+    assertThat(fresh).startsWith("vxo_" + c[0] + "_").isNotEqualTo(c[1]);
+    assertProblem(s.json("GET", "/v1/enrollments/" + c[0], c[1], null), 401, "unauthorized");
+    assertThat(s.json("GET", "/v1/enrollments/" + c[0], fresh, null).statusCode()).isEqualTo(200);
+    // unknown or erased enrolments cannot be recovered
+    assertProblem(
+        s.send(
+            "POST",
+            "/v1/enrollments/enr-000000000000000000000000/recovery/challenge",
+            null,
+            null,
+            null),
+        404,
+        "not_found");
+    assertThat(s.send("DELETE", "/v1/voices/" + c[3], fresh, null, null).statusCode())
+        .isEqualTo(200);
+    assertProblem(s.send("POST", path + "/challenge", null, null, null), 404, "not_found");
+  }
+
+  @Test
   void hostileInputs_getProblemJson() throws Exception {
     assertProblem(
         s.send("POST", "/v1/enrollments", licensee, "text/plain", "{}".getBytes()),

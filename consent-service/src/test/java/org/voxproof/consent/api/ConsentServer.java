@@ -94,9 +94,7 @@ final class ConsentServer implements AutoCloseable {
     int p = freePort();
     base = "http://127.0.0.1:" + p;
     ConsentConfig c = config == null ? ConsentConfig.defaults(base) : config;
-    service =
-        new ConsentService(
-            store, checks, ring, ledger, c, clock, sameRecording);
+    service = new ConsentService(store, checks, ring, ledger, c, clock, sameRecording);
     service.onErasure(erasures::add);
     List<BearerResolver> resolvers = new ArrayList<>();
     resolvers.add(clients);
