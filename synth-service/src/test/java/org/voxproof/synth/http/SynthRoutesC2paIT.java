@@ -19,20 +19,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.voxproof.policy.UsageRules;
 import org.voxproof.synth.OutputFormat;
+import org.voxproof.testkit.Shared;
 import org.voxproof.testkit.Tools;
 
 /**
  * What {@code POST /v1/synthesize} returns validates with the reference C2PA implementation
- * (c2pa-rs through c2pa-node, set up by ../shared/tools/c2pa-verifier/setup-verifier.sh in
- * $VOXPROOF_C2PA_VERIFIER) against the operator's root: state Trusted, no failure codes, claim
- * signature and hard binding validated — for WAV, MP3 and FLAC, with the manifest id the response
- * names.
+ * (c2pa-rs through c2pa-node, located by {@link Shared#c2paVerifier()}) against the operator's
+ * root: state Trusted, no failure codes, claim signature and hard binding validated — for WAV, MP3
+ * and FLAC, with the manifest id the response names.
  */
 @ExtendWith(VertxExtension.class)
 class SynthRoutesC2paIT {
-  private static final Path VERIFIER =
-      Path.of(
-          System.getenv().getOrDefault("VOXPROOF_C2PA_VERIFIER", "/tmp/voxproof-c2pa-verifier"));
+  private static final Path VERIFIER = Shared.c2paVerifier();
 
   @TempDir Path tmp;
 
