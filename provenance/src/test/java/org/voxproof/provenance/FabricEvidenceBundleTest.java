@@ -7,8 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
-import java.util.OptionalDouble;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -80,22 +78,7 @@ class FabricEvidenceBundleTest {
   }
 
   static byte[] bundle(KeyRing ring, LedgerFindings l) throws Exception {
-    Evidence e =
-        new Evidence(
-            "ab".repeat(32),
-            1234,
-            Instant.now(),
-            new Evidence.ManifestFindings(true, "valid", "urn:uuid:x", "VoxProof", List.of()),
-            new Evidence.WatermarkFindings(true, Optional.of("0000000c"), OptionalDouble.empty()),
-            Optional.of(l),
-            "active",
-            "verified-synthetic",
-            List.of());
-    return EvidenceSigner.builder()
-        .keyRing(ring)
-        .build()
-        .sign(e)
-        .getBytes(StandardCharsets.US_ASCII);
+    return TestBundles.sign(ring, l, "0000000c").getBytes(StandardCharsets.US_ASCII);
   }
 
   static EvidenceVerifier verifier(KeyRing ring, FabricTestChannel channel) throws Exception {

@@ -8,19 +8,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
-import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.voxproof.app.VoxProof;
 import org.voxproof.ledger.LedgerRecord;
 import org.voxproof.ledger.fabric.FabricLedger;
 import org.voxproof.ledger.fabric.FabricTestChannel;
-import org.voxproof.provenance.Evidence;
-import org.voxproof.provenance.EvidenceSigner;
 import org.voxproof.provenance.KeyRing;
 import org.voxproof.provenance.LedgerFindings;
+import org.voxproof.provenance.TestBundles;
 
 /** {@code voxproof verify-evidence} on a bundle whose ledger evidence is a Fabric transaction. */
 class VerifyEvidenceCommandTest {
@@ -57,18 +53,10 @@ class VerifyEvidenceCommandTest {
               "lic-1",
               "espeak-ng",
               Instant.EPOCH));
-      Evidence e =
-          new Evidence(
-              "ab".repeat(32),
-              10,
-              Instant.now(),
-              new Evidence.ManifestFindings(true, "valid", "urn:uuid:x", "VoxProof", List.of()),
-              new Evidence.WatermarkFindings(true, Optional.of("00000001"), OptionalDouble.empty()),
-              Optional.of(LedgerFindings.of(ledger.evidence("m-1"), ledger.origin(), "")),
-              "active",
-              "verified-synthetic",
-              List.of());
-      Files.writeString(bundle, EvidenceSigner.builder().keyRing(ring).build().sign(e));
+      Files.writeString(
+          bundle,
+          TestBundles.sign(
+              ring, LedgerFindings.of(ledger.evidence("m-1"), ledger.origin(), ""), "00000001"));
       Files.writeString(roots, channel.mspRootsPem());
     }
     String ok =

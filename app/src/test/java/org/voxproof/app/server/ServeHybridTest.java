@@ -12,9 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
-import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,12 +19,11 @@ import org.voxproof.ledger.AnchoredEvidence;
 import org.voxproof.ledger.LedgerRecord;
 import org.voxproof.ledger.fabric.AnchoredLedger;
 import org.voxproof.ledger.fabric.FabricTestChannel;
-import org.voxproof.provenance.Evidence;
 import org.voxproof.provenance.EvidenceInvalidException;
-import org.voxproof.provenance.EvidenceSigner;
 import org.voxproof.provenance.EvidenceVerifier;
 import org.voxproof.provenance.KeyRing;
 import org.voxproof.provenance.LedgerFindings;
+import org.voxproof.provenance.TestBundles;
 import org.voxproof.provenance.VerifiedEvidence;
 
 /**
@@ -80,7 +76,8 @@ class ServeHybridTest {
       String verifierKey = Files.readString(data.resolve("ledger/checkpoint.vkey")).strip();
       LedgerFindings findings = LedgerFindings.of(evidence, origin, verifierKey);
       try (KeyRing ring = KeyRing.builder().dataDirectory(data).existingOnly().open()) {
-        byte[] bundle = bundle(ring, findings);
+        byte[] bundle =
+            TestBundles.sign(ring, findings, "00000101").getBytes(StandardCharsets.US_ASCII);
         EvidenceVerifier verifier =
             EvidenceVerifier.builder()
                 .trustAnchor(ring.rootCertificate())
@@ -113,6 +110,34 @@ class ServeHybridTest {
   }
 
   @Test
+  @Timeout(180)
+  void serveFabric_recordsOnTheChannel_lookupServed_merkleRoutesNotSupported() throws Exception {
+    try (FabricTestChannel channel = FabricTestChannel.start()) {
+      Path fabricConfig = channel.serveOverTls(dir.resolve("fabric"));
+      ServerConfig config =
+          ServerConfig.plain(dir.resolve("data"), "127.0.0.1", 0)
+              .withLedger(LedgerBackend.of(LedgerBackend.Mode.FABRIC, fabricConfig));
+      try (VoxProofServer server = VoxProofServer.start(config)) {
+        assertThat(server.describe()).contains("ledger on Fabric fabric:voxproof/voxproof");
+        server.ledger().append(record("m-7", 7));
+        HttpClient client = HttpClient.newHttpClient();
+        HttpResponse<String> lookup =
+            get(client, server.url() + "/v1/ledger/lookup?watermark=00000107");
+        assertThat(lookup.statusCode()).isEqualTo(200);
+        assertThat(lookup.body()).contains("\"id\":\"m-7\"");
+        HttpResponse<String> cp = get(client, server.url() + "/v1/ledger/checkpoint");
+        assertThat(cp.statusCode()).isEqualTo(501);
+        assertThat(cp.body()).contains("not_supported");
+      }
+    }
+  }
+
+  private static HttpResponse<String> get(HttpClient client, String url) throws Exception {
+    return client.send(
+        HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
   void ledgerBackend_fabricModesNeedTheConfig_embeddedRefusesIt() {
     assertThat(new LedgerBackend(LedgerBackend.Mode.EMBEDDED, null))
         .isEqualTo(LedgerBackend.embedded());
@@ -132,24 +157,5 @@ class ServeHybridTest {
         "lic-3f9a1c",
         "espeak-ng",
         Instant.parse("2026-12-02T06:00:00Z"));
-  }
-
-  private static byte[] bundle(KeyRing ring, LedgerFindings l) throws Exception {
-    Evidence e =
-        new Evidence(
-            "ab".repeat(32),
-            1234,
-            Instant.now(),
-            new Evidence.ManifestFindings(true, "valid", "urn:uuid:x", "VoxProof", List.of()),
-            new Evidence.WatermarkFindings(true, Optional.of("00000101"), OptionalDouble.empty()),
-            Optional.of(l),
-            "active",
-            "verified-synthetic",
-            List.of());
-    return EvidenceSigner.builder()
-        .keyRing(ring)
-        .build()
-        .sign(e)
-        .getBytes(StandardCharsets.US_ASCII);
   }
 }
