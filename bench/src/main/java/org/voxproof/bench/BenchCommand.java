@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       AudioBench.class,
       org.voxproof.bench.consent.ConsentBench.class,
+      DetectBench.class,
       LedgerBench.class,
       ManifestBench.class,
       SynthBench.class,
