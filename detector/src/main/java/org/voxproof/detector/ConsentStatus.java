@@ -15,6 +15,20 @@ public enum ConsentStatus {
     return name().toLowerCase(Locale.ROOT);
   }
 
+  /**
+   * The status of a wire name ({@code active}, {@code revoked}, {@code expired}, {@code erased});
+   * anything else, or nothing (the consent service does not know the commitment), is {@link
+   * #UNKNOWN}. Wiring: {@code c -> ConsentStatus.fromWire(consent.statusOfCommitment(c))}.
+   */
+  public static ConsentStatus fromWire(java.util.Optional<String> wire) {
+    for (ConsentStatus s : values()) {
+      if (wire.isPresent() && s != UNKNOWN && s.wire().equals(wire.get())) {
+        return s;
+      }
+    }
+    return UNKNOWN;
+  }
+
   /** Resolves a ledger record's consent commitment to the consent's status now. */
   @FunctionalInterface
   public interface Source {
