@@ -3,18 +3,21 @@ package org.voxproof.app.server;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.voxproof.consent.api.ConsentModule;
 import org.voxproof.detector.http.DetectorService;
 import org.voxproof.http.ApiRouter;
 import org.voxproof.http.ApiServer;
 import org.voxproof.http.Tls;
 import org.voxproof.http.Workers;
 import org.voxproof.http.auth.BearerAuth;
+import org.voxproof.http.auth.BearerResolver;
 import org.voxproof.http.clients.ApiClients;
 import org.voxproof.ledger.LedgerException;
 import org.voxproof.ledger.ProvenanceLedger;
@@ -80,10 +83,13 @@ public final class VoxProofServer implements AutoCloseable {
       Vertx vertx = Vertx.vertx();
       opened.push(() -> vertx.close().await(30, TimeUnit.SECONDS));
       Tls tls = config.tls() ? Tls.fromPem(vertx, config.tlsCert(), config.tlsKey()) : null;
-      BearerAuth auth =
-          BearerAuth.create(Workers.create(vertx, "auth-io", AUTH_WORKERS), List.of(clients));
       // Consent tokens name the server's base URL as issuer; it is known once the server listens.
       AtomicReference<String> baseUrl = new AtomicReference<>();
+      ConsentModule consent = Consents.open(config.dataDir(), db, keys, ledger, baseUrl::get);
+      List<BearerResolver> resolvers = new ArrayList<>(List.of(clients));
+      resolvers.addAll(consent.resolvers()); // owner secrets (vxo_) and invitations (vxi_)
+      BearerAuth auth =
+          BearerAuth.create(Workers.create(vertx, "auth-io", AUTH_WORKERS), resolvers);
       Router root =
           ApiRouter.create(
               vertx,
@@ -91,13 +97,9 @@ public final class VoxProofServer implements AutoCloseable {
               ApiClients.PROBLEMS,
               List.of(
                   LedgerRoutes.create(vertx, ledger),
+                  consent.routes(vertx),
                   SynthService.create(
-                      vertx,
-                      config.dataDir(),
-                      keys,
-                      ledger,
-                      baseUrl::get,
-                      SynthService.NO_CONSENT_STORE), // until the consent store is wired
+                      vertx, config.dataDir(), keys, ledger, baseUrl::get, consent.statusSource()),
                   detector.router(vertx)));
       ApiServer server =
           ApiServer.start(vertx, root, config.host(), config.port(), tls)

@@ -27,8 +27,8 @@ import org.voxproof.provenance.KeyRing;
 /**
  * {@code voxproof serve} mounts {@code POST /v1/synthesize}: a licensee key from {@code admin}, a
  * token signed by the data directory's key ring under the server's base URL as issuer reaches the
- * status check (which fails closed with 503 while no consent store is wired), a token from another
- * key ring is 403 {@code invalid_token}, and nothing reaches the ledger.
+ * status check (the consent store's lists, which know no such entry: 403 {@code invalid_token}), a
+ * token from another key ring is 403 {@code invalid_token}, and nothing reaches the ledger.
  */
 class ServeSynthTest {
   @TempDir Path dir;
@@ -107,10 +107,12 @@ class ServeSynthTest {
       try (KeyRing ring = KeyRing.builder().dataDirectory(data).existingOnly().open()) {
         genuine = token(ring, server.url());
       }
+      // Signed by the data directory's ring, but the consent store issued no token with that
+      // status entry: the status check refuses it.
       HttpResponse<String> r = synthesize(server, key, genuine);
-      assertThat(r.statusCode()).as(r.body()).isEqualTo(503);
-      assertThat(new JsonObject(r.body()).getString("type")).endsWith("/unavailable");
-      assertThat(r.headers().firstValue("Retry-After")).isPresent();
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(403);
+      assertThat(new JsonObject(r.body()).getJsonArray("reasons").getString(0))
+          .isEqualTo("invalid_token");
 
       String forged;
       try (KeyRing other =

@@ -16,10 +16,10 @@ import org.voxproof.storage.StorageException;
  * The consent service's status lists, built from the store: index {@code i} (global, handed out by
  * {@link ConsentStore#allocateStatusIndex}) lives in list {@code i / ENTRIES + 1} at {@code i %
  * ENTRIES}; an entry is {@link StatusList#INVALID} once its consent is revoked (or erased). As a
- * {@link StatusSource} it serves the in-process {@code ConsentVerifier}: a list is rebuilt from the
- * database when it is older than {@link #MAX_AGE_NANOS} or after a revocation in this process, so a
- * revocation is effective at once here and within half a second for another process on the same
- * database.
+ * {@link StatusSource} it serves the in-process {@code ConsentVerifier} (an entry no token was
+ * issued with is refused as {@code invalid_token}): a list is rebuilt from the database when it is
+ * older than {@link #MAX_AGE_NANOS} or after a revocation in this process, so a revocation is
+ * effective at once here and within half a second for another process on the same database.
  */
 public final class StoredStatusLists implements StatusSource {
   /** Entries per list (one bit each: 16 KiB uncompressed). */
@@ -30,7 +30,7 @@ public final class StoredStatusLists implements StatusSource {
 
   private static final Pattern NUMBER = Pattern.compile("[1-9][0-9]{0,8}");
 
-  private record Cached(StatusList list, long loaded) {}
+  private record Cached(StatusList list, long loaded, long issued) {}
 
   private final ConsentStore store;
   private final String prefix;
@@ -53,10 +53,18 @@ public final class StoredStatusLists implements StatusSource {
       throw new InvalidTokenException("not one of this service's status lists");
     }
     int n = Integer.parseInt(uri.substring(prefix.length()));
-    if (index < 0 || index >= ENTRIES || n > lists()) {
+    if (index < 0 || index >= ENTRIES) {
       throw new InvalidTokenException("no such status list entry");
     }
-    return list(n).status(index);
+    long global = (long) (n - 1) * ENTRIES + index;
+    Cached c = cached(n, false);
+    if (global >= c.issued()) {
+      c = cached(n, true); // issued a moment ago?
+      if (global >= c.issued()) {
+        throw new InvalidTokenException("no token was issued with this status entry");
+      }
+    }
+    return c.list().status(index);
   }
 
   /** How many lists exist (at least 1). */
@@ -71,22 +79,29 @@ public final class StoredStatusLists implements StatusSource {
 
   /** List {@code n} as it is now (at most {@link #MAX_AGE_NANOS} old). */
   public StatusList list(int n) throws StatusUnavailableException {
+    return cached(n, false).list();
+  }
+
+  private Cached cached(int n, boolean fresh) throws StatusUnavailableException {
     long now = System.nanoTime();
     Cached c = cache.get(n);
-    if (c != null && now - c.loaded() < MAX_AGE_NANOS) {
-      return c.list();
+    if (!fresh && c != null && now - c.loaded() < MAX_AGE_NANOS) {
+      return c;
     }
     StatusList l = StatusList.empty(1, ENTRIES);
     long base = (long) (n - 1) * ENTRIES;
+    long issued;
     try {
+      issued = store.statusIndexCount();
       for (long i : store.revokedIndexes(base, base + ENTRIES)) {
         l = l.with(i - base, StatusList.INVALID);
       }
     } catch (StorageException e) {
       throw new StatusUnavailableException("status store unavailable", e);
     }
-    cache.put(n, new Cached(l, now));
-    return l;
+    Cached made = new Cached(l, now, issued);
+    cache.put(n, made);
+    return made;
   }
 
   /** Forgets cached lists (after a revocation in this process). */
