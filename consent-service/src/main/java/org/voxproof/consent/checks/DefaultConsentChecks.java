@@ -351,5 +351,5 @@ public final class DefaultConsentChecks implements ConsentChecks {
   }
 
   /** The built-in baseline's default threshold (its equal-error point on our voices). */
-  public static final double DEFAULT_BASELINE_THRESHOLD = 0.75;
+  public static final double DEFAULT_BASELINE_THRESHOLD = 0.74;
 }

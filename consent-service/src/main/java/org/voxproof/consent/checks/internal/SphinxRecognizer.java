@@ -4,6 +4,11 @@ import edu.cmu.sphinx.api.AbstractSpeechRecognizer;
 import edu.cmu.sphinx.api.Configuration;
 import edu.cmu.sphinx.api.Context;
 import edu.cmu.sphinx.api.SpeechResult;
+import edu.cmu.sphinx.frontend.FrontEnd;
+import edu.cmu.sphinx.jsgf.JSGFGrammar;
+import edu.cmu.sphinx.jsgf.JSGFGrammarException;
+import edu.cmu.sphinx.jsgf.JSGFGrammarParseException;
+import edu.cmu.sphinx.util.props.ConfigurationManager;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,6 +37,7 @@ public final class SphinxRecognizer {
   private static final ReentrantLock LOCK = new ReentrantLock();
 
   private static Run shared;
+  private static long calls;
   private static Path grammarDir;
 
   /** The words Sphinx heard in {@code x16k} under {@code grammar}, space separated. */
@@ -40,14 +46,22 @@ public final class SphinxRecognizer {
     LOCK.lock();
     try {
       Run r = run();
-      Files.writeString(grammarDir.resolve(NAME + ".gram"), grammar.jsgf(), StandardCharsets.UTF_8);
+      // A new grammar name per call: Sphinx4 keeps a loaded grammar by name and would reuse it.
+      String name = NAME + (++calls);
+      Path file = grammarDir.resolve(name + ".gram");
+      Files.writeString(
+          file,
+          grammar.jsgf().replaceFirst("grammar [^;]+;", "grammar " + name + ";"),
+          StandardCharsets.UTF_8);
       try {
-        String heard = r.recognize(new ByteArrayInputStream(pcm));
+        String heard = r.recognize(new ByteArrayInputStream(pcm), name);
         quietSphinxLoggers();
         return heard;
       } catch (RuntimeException e) {
         shared = null;
         throw new IOException("Sphinx4 failed: " + e, e);
+      } finally {
+        Files.deleteIfExists(file);
       }
     } finally {
       LOCK.unlock();
@@ -116,27 +130,54 @@ public final class SphinxRecognizer {
 
   /** A stream recognizer over a context whose configuration we chose. */
   private static final class Run extends AbstractSpeechRecognizer {
+    private final ConfigurationManager components;
+    private boolean allocated;
+
     Run(Context ctx) throws IOException {
       super(ctx);
+      this.components = components(ctx);
     }
 
-    String recognize(InputStream in) {
-      recognizer.allocate();
+    /**
+     * The context's configuration manager: {@code Context.getInstance(Class)} cannot tell
+     * jsgfGrammar from grXmlGrammar (a subclass), so components are looked up by name.
+     */
+    private static ConfigurationManager components(Context ctx) throws IOException {
       try {
-        // Fresh front-end state (background level, end-pointer, CMN) for every recording.
-        context.getInstance(edu.cmu.sphinx.frontend.FrontEnd.class).initialize();
-        context.setSpeechSource(in);
-        List<String> parts = new ArrayList<>();
-        for (SpeechResult s = getResult(); s != null; s = getResult()) {
-          String h = s.getHypothesis();
-          if (h != null && !h.isBlank()) {
-            parts.add(h.strip());
-          }
-        }
-        return String.join(" ", parts);
-      } finally {
-        recognizer.deallocate();
+        java.lang.reflect.Field f = Context.class.getDeclaredField("configurationManager");
+        f.setAccessible(true);
+        return (ConfigurationManager) f.get(ctx);
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        throw new IOException("cannot reach Sphinx4's configuration manager", e);
       }
+    }
+
+    /**
+     * Recognizes one recording under the grammar file {@code grammarName}. The recognizer stays
+     * allocated (the dictionary must be, to load a grammar); the flat linguist compiles the new
+     * grammar when recognition starts.
+     */
+    String recognize(InputStream in, String grammarName) throws IOException {
+      if (!allocated) {
+        recognizer.allocate();
+        allocated = true;
+      }
+      try {
+        ((JSGFGrammar) components.lookup("jsgfGrammar")).loadJSGF(grammarName);
+      } catch (JSGFGrammarException | JSGFGrammarParseException e) {
+        throw new IOException("grammar refused: " + e.getMessage(), e);
+      }
+      // Fresh front-end state (background level, end-pointer, CMN) for every recording.
+      ((FrontEnd) components.lookup("liveFrontEnd")).initialize();
+      context.setSpeechSource(in);
+      List<String> parts = new ArrayList<>();
+      for (SpeechResult s = getResult(); s != null; s = getResult()) {
+        String h = s.getHypothesis();
+        if (h != null && !h.isBlank()) {
+          parts.add(h.strip());
+        }
+      }
+      return String.join(" ", parts);
     }
   }
 }

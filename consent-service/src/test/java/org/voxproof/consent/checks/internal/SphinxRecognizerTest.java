@@ -41,6 +41,20 @@ class SphinxRecognizerTest {
   }
 
   @Test
+  void recognize_grammarOfEachCall_isUsed() throws IOException {
+    Challenge other = new Challenge("en", C.statement(), List.of("tiger", "lemon", "rocket"));
+    float[] first = say("en-us", C.phrase());
+    float[] second = say("en-us", other.phrase());
+    SphinxRecognizer r = new SphinxRecognizer();
+    PhraseGrammar g1 = PhraseGrammar.english(C, "consent");
+    PhraseGrammar g2 = PhraseGrammar.english(other, "consent");
+    assertThat(g1.accepts(r.recognize(first, g1))).isTrue();
+    String heard = r.recognize(second, g2);
+    assertThat(g2.accepts(heard)).as(heard).isTrue();
+    assertThat(g1.accepts(r.recognize(second, g1))).isFalse();
+  }
+
+  @Test
   void recognize_otherSentence_rejected() throws IOException {
     PhraseGrammar g = PhraseGrammar.english(C, "consent");
     String heard =
