@@ -172,7 +172,12 @@ public final class JobStore implements AutoCloseable {
         if (name.startsWith(".staging-")) {
           deleteTree(p); // an upload that never became a job
         } else if (JobSpec.validId(name) && Files.isRegularFile(p.resolve(SPEC))) {
-          resume(p);
+          try {
+            resume(p);
+          } catch (IOException | RuntimeException e) {
+            // one damaged job must not keep the service from starting; it stays for inspection
+            LOG.log(Level.WARNING, "job " + name + " cannot be resumed: " + e);
+          }
         }
       }
     }

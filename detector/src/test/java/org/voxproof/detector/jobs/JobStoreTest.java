@@ -148,6 +148,21 @@ class JobStoreTest {
     }
   }
 
+  @Test
+  void open_damagedJob_skippedOthersResume() throws Exception {
+    String good;
+    try (JobStore store = JobStore.open(dir, JobStoreTest::echo, 1)) {
+      good = submit(store, "c1", "a").id();
+      awaitDone(store, good, "c1");
+    }
+    Path bad = Files.createDirectories(dir.resolve("11111111-2222-3333-4444-555555555555"));
+    Files.writeString(bad.resolve("job.json"), "{not json");
+    try (JobStore again = JobStore.open(dir, JobStoreTest::echo, 1)) {
+      assertThat(again.status(good, "c1")).isPresent();
+      assertThat(again.status(bad.getFileName().toString(), "c1")).isEmpty();
+    }
+  }
+
   /** Reads a job's results file as lines. */
   record JobStoreTestHelper(Path dir, String id) {
     List<String> resultLines() throws Exception {
