@@ -11,7 +11,18 @@ import picocli.CommandLine.ParseResult;
 final class CliErrors implements IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
-    cmd.getErr().println("voxproof: " + ex.getMessage());
+    return report(ex, cmd);
+  }
+
+  /** One line on stderr (the stack trace only with {@code VOXPROOF_DEBUG=1}); returns 2. */
+  static int report(Throwable ex, CommandLine cmd) {
+    String message = ex.getMessage();
+    cmd.getErr()
+        .println(
+            "voxproof: "
+                + (ex instanceof Error || message == null
+                    ? ex.getClass().getSimpleName() + (message == null ? "" : ": " + message)
+                    : message));
     if ("1".equals(System.getenv("VOXPROOF_DEBUG"))) {
       ex.printStackTrace(cmd.getErr());
     }

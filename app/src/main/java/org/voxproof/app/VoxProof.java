@@ -54,6 +54,12 @@ public final class VoxProof implements Runnable {
             "bench",
             new CommandLine(new org.voxproof.bench.WatermarkBench()).setCommandName("bench"));
     cli.setExecutionExceptionHandler(new CliErrors());
-    return cli.execute(args);
+    try {
+      return cli.execute(args);
+    } catch (Error e) {
+      // picocli hands only Exceptions to the handler; an Error (a class missing from a broken
+      // install, out of memory) still means "could not examine": one line and exit 2.
+      return CliErrors.report(e, cli);
+    }
   }
 }
