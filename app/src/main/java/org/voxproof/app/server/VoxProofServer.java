@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.voxproof.consent.api.ConsentModule;
+import org.voxproof.detector.ConsentStatus;
 import org.voxproof.detector.http.DetectorService;
 import org.voxproof.http.ApiRouter;
 import org.voxproof.http.ApiServer;
@@ -77,15 +78,21 @@ public final class VoxProofServer implements AutoCloseable {
       Storage db = Databases.open(config.dataDir(), config.dbUrl());
       opened.push(db);
       ApiClients clients = ApiClients.open(db);
-      DetectorService detector =
-          DetectorService.builder().ledger(ledger).keyRing(keys).dataDir(config.dataDir()).build();
-      opened.push(detector);
       Vertx vertx = Vertx.vertx();
       opened.push(() -> vertx.close().await(30, TimeUnit.SECONDS));
       Tls tls = config.tls() ? Tls.fromPem(vertx, config.tlsCert(), config.tlsKey()) : null;
       // Consent tokens name the server's base URL as issuer; it is known once the server listens.
       AtomicReference<String> baseUrl = new AtomicReference<>();
       ConsentModule consent = Consents.open(config.dataDir(), db, keys, ledger, baseUrl::get);
+      // The detector reports the status now of the consent a record was made under.
+      DetectorService detector =
+          DetectorService.builder()
+              .ledger(ledger)
+              .keyRing(keys)
+              .dataDir(config.dataDir())
+              .consentStatus(c -> ConsentStatus.fromWire(consent.statusOfCommitment(c)))
+              .build();
+      opened.push(detector);
       List<BearerResolver> resolvers = new ArrayList<>(List.of(clients));
       resolvers.addAll(consent.resolvers()); // owner secrets (vxo_) and invitations (vxi_)
       BearerAuth auth =
