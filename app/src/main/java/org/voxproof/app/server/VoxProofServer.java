@@ -6,12 +6,14 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.voxproof.consent.api.ConsentModule;
 import org.voxproof.detector.ConsentStatus;
+import org.voxproof.detector.ReportJson;
 import org.voxproof.detector.http.DetectorService;
 import org.voxproof.http.ApiRouter;
 import org.voxproof.http.ApiServer;
@@ -91,6 +93,17 @@ public final class VoxProofServer implements AutoCloseable {
               .keyRing(keys)
               .dataDir(config.dataDir())
               .consentStatus(c -> ConsentStatus.fromWire(consent.statusOfCommitment(c)))
+              // Police with a legal basis (and operators) learn the licensee and the consent id.
+              .disclosures(
+                  r ->
+                      consent
+                          .disclosureOfCommitment(r.consentCommitment())
+                          .map(
+                              d ->
+                                  new ReportJson.Disclosure(
+                                      Optional.of(d.licensee()), Optional.of(d.consentId())))
+                          .orElseGet(
+                              () -> new ReportJson.Disclosure(Optional.empty(), Optional.empty())))
               .build();
       opened.push(detector);
       List<BearerResolver> resolvers = new ArrayList<>(List.of(clients));

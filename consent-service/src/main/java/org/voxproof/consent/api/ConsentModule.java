@@ -156,6 +156,16 @@ public final class ConsentModule {
         .map(r -> r.status(Clock.systemUTC().instant()));
   }
 
+  /**
+   * Who is behind a commitment — the licensee organisation and the consent id — for the detector's
+   * investigator view only (police with a recorded legal basis); empty when unknown. After erasure
+   * the licensee is still known (it is the licensee's, not the owner's, data).
+   */
+  public Optional<ConsentService.Disclosed> disclosureOfCommitment(byte[] commitment)
+      throws Exception {
+    return service().disclosureOfCommitment(commitment);
+  }
+
   /** The service, built once the issuer is known. */
   public ConsentService service() throws StatusUnavailableException {
     ConsentService s = service;

@@ -366,6 +366,22 @@ public final class ConsentService {
         .map(c -> c.status(clock.instant()));
   }
 
+  /**
+   * Who is behind a commitment — the licensee organisation and the consent id — for the detector's
+   * investigator view only (police with a recorded legal basis, operators); empty when unknown.
+   */
+  public Optional<Disclosed> disclosureOfCommitment(byte[] commitment) throws Exception {
+    if (commitment == null || commitment.length != 32) {
+      return Optional.empty();
+    }
+    return store
+        .consentByCommitment(HexFormat.of().formatHex(commitment))
+        .map(c -> new Disclosed(c.licenseeOrg(), c.id()));
+  }
+
+  /** The licensee organisation and consent id behind a commitment. */
+  public record Disclosed(String licensee, String consentId) {}
+
   /** The enrolment if {@code caller} may see it, else "not found" (never "forbidden"). */
   Enrolment visible(Principal caller, String id) throws Exception {
     if (id == null || !Secrets.ENROLMENT_ID.matcher(id).matches()) {

@@ -185,6 +185,9 @@ abstract class ConsentApiContractTest {
     assertThat(rec.getString("status")).isEqualTo("active");
     assertThat(rec.getString("licensee")).isEqualTo("Acme Bank");
     assertThat(s.service.statusOfCommitment(v.commitment())).contains("active");
+    assertThat(s.service.disclosureOfCommitment(v.commitment()))
+        .contains(new ConsentService.Disclosed("Acme Bank", view.getString("consentId")));
+    assertThat(s.service.disclosureOfCommitment(new byte[32])).isEmpty();
     // an entry no token was issued with is refused, not "valid"
     assertThatThrownBy(() -> s.service.statusLists().status(s.base + "/v1/status-lists/1", 5000))
         .isInstanceOf(org.voxproof.consent.token.InvalidTokenException.class);
