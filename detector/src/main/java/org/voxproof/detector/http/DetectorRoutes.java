@@ -50,7 +50,8 @@ final class DetectorRoutes {
         .post("/v1/detect")
         .handler(BearerAuth.require(PLATFORM, POLICE, OPERATOR))
         .handler(s.detectLimits.handler())
-        .handler(Caller.resolve());
+        .handler(Caller.resolve())
+        .handler(Uploads::refuseFormEncoded);
     router
         .post("/v1/detect")
         .handler(Uploads.handler(s.uploads, s.maxFileBytes + Uploads.MULTIPART_OVERHEAD))

@@ -1,11 +1,13 @@
 package org.voxproof.detector.http;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.ext.web.FileUpload;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.voxproof.http.Problems;
 
 /**
  * Upload bodies: raw (the body is the file) or {@code multipart/form-data} (file parts streamed to
@@ -25,6 +27,28 @@ final class Uploads {
         .setHandleFileUploads(true)
         .setDeleteUploadedFilesOnEnd(true)
         .setMergeFormAttributes(false);
+  }
+
+  /**
+   * Refuses a form-encoded body before the body handler tries to decode it as form fields (what
+   * {@code curl --data-binary} sends by default): 415 {@code unsupported_media_type}, saying which
+   * encodings carry a file.
+   */
+  static void refuseFormEncoded(RoutingContext ctx) {
+    String ct = ctx.request().getHeader("Content-Type");
+    if (ct != null && ct.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+      Problems.send(
+          ctx.response(),
+          Problems.problem(
+                  415,
+                  "unsupported_media_type",
+                  "Unsupported media type",
+                  "send the file as the raw body (Content-Type audio/* or"
+                      + " application/octet-stream) or as multipart/form-data")
+              .put("reasons", new JsonArray().add("unsupported_media_type")));
+      return;
+    }
+    ctx.next();
   }
 
   static boolean multipart(RoutingContext ctx) {

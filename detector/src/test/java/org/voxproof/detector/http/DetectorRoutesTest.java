@@ -142,6 +142,18 @@ class DetectorRoutesTest {
   }
 
   @Test
+  void formEncodedBody_415SaysWhichEncodingsCarryAFile() throws Exception {
+    HttpResponse<String> r =
+        http.post(
+            "/v1/detect",
+            "vxk_operator",
+            ours.audio(),
+            Map.of("Content-Type", "application/x-www-form-urlencoded"));
+    assertProblem(r, 415, "unsupported_media_type");
+    assertThat(r.body()).contains("multipart/form-data");
+  }
+
+  @Test
   void pdfRenamedWav_415NotAudio() throws Exception {
     byte[] pdf =
         ("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
