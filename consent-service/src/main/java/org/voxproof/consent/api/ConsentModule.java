@@ -147,13 +147,8 @@ public final class ConsentModule {
    * The consent status now of a commitment ({@code active}, {@code revoked}, {@code expired},
    * {@code erased}), empty when unknown — for the detector.
    */
-  public Optional<String> statusOfCommitment(byte[] commitment) throws StorageException {
-    if (commitment == null || commitment.length != 32) {
-      return Optional.empty();
-    }
-    return store
-        .consentByCommitment(HexFormat.of().formatHex(commitment))
-        .map(r -> r.status(Clock.systemUTC().instant()));
+  public Optional<String> statusOfCommitment(byte[] commitment) throws Exception {
+    return service().statusOfCommitment(commitment);
   }
 
   /**
