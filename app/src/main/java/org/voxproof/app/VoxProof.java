@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
     description = "Consent and provenance layer for synthetic voice.",
     subcommands = {
       org.voxproof.app.cli.AdminCommand.class,
+      org.voxproof.app.demo.DemoCommand.class,
       BenchCommand.class,
       org.voxproof.app.cli.DetectCommand.class,
       KeysCommand.class,
