@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.voxproof.app.web.StaticRoutes;
 import org.voxproof.consent.api.ConsentModule;
 import org.voxproof.detector.ConsentStatus;
 import org.voxproof.detector.ReportJson;
@@ -121,6 +122,7 @@ public final class VoxProofServer implements AutoCloseable {
                   SynthService.create(
                       vertx, config.dataDir(), keys, ledger, baseUrl::get, consent.statusSource()),
                   detector.router(vertx)));
+      StaticRoutes.load().mount(root); // the web pages (docs/web.md), ahead of auth and the API
       ApiServer server =
           ApiServer.start(vertx, root, config.host(), config.port(), tls)
               .await(30, TimeUnit.SECONDS);
