@@ -35,6 +35,9 @@ check "softhsm2-util" softhsm2-util --version
 check "SoftHSM2 PKCS#11 library" test -f /usr/lib/softhsm/libsofthsm2.so
 check "node (reference C2PA validator)" node --version
 check "c2pa-rs validator installed" test -f "${VOXPROOF_C2PA_VERIFIER:-/tmp/voxproof-c2pa-verifier}/verify.mjs"
+check "chromium (web page tests)" test -x "${VOXPROOF_CHROMIUM:-/usr/bin/chromium}"
+check "chromedriver (web page tests)" test -x "${VOXPROOF_CHROMEDRIVER:-/usr/bin/chromedriver}"
+check "axe-core (web page tests)" test -f "${VOXPROOF_AXE_JS:-/tmp/voxproof-web-tests/node_modules/axe-core/axe.min.js}"
 check "PostgreSQL on 127.0.0.1:5432, database test" psql -h 127.0.0.1 -U postgres -d test -Atc 'select 1'
 
 if [ "$failed" -ne 0 ]; then

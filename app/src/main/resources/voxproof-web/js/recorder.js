@@ -4,21 +4,13 @@ import { concat, encodeWav } from './wav.js';
 export class Recorder {
   /** Starts capturing; `onLevel(rms, seconds)` is called for every block. */
   async start(onLevel = () => {}) {
-    this.stream = await navigator.mediaDevices.getUserMedia({
-      audio: {
-        channelCount: 1,
-        echoCancellation: false,
-        noiseSuppression: false,
-        autoGainControl: false,
-      },
-    });
+    // The audio graph is ready before the microphone opens, so the first words are not lost.
+    this.ctx = new AudioContext();
     try {
-      this.ctx = new AudioContext();
       await this.ctx.audioWorklet.addModule('/web/js/capture-worklet.js');
+      this.node = new AudioWorkletNode(this.ctx, 'voxproof-capture');
       this.chunks = [];
       this.count = 0;
-      this.source = this.ctx.createMediaStreamSource(this.stream);
-      this.node = new AudioWorkletNode(this.ctx, 'voxproof-capture');
       this.node.port.onmessage = (e) => {
         this.chunks.push(e.data);
         this.count += e.data.length;
@@ -26,9 +18,18 @@ export class Recorder {
         for (const x of e.data) sum += x * x;
         onLevel(Math.sqrt(sum / e.data.length), this.count / this.ctx.sampleRate);
       };
-      this.source.connect(this.node);
       this.node.connect(this.ctx.destination); // the worklet writes silence: nothing is heard
       if (this.ctx.state === 'suspended') await this.ctx.resume();
+      this.stream = await navigator.mediaDevices.getUserMedia({
+        audio: {
+          channelCount: 1,
+          echoCancellation: false,
+          noiseSuppression: false,
+          autoGainControl: false,
+        },
+      });
+      this.source = this.ctx.createMediaStreamSource(this.stream);
+      this.source.connect(this.node);
     } catch (e) {
       this.release();
       throw e;
