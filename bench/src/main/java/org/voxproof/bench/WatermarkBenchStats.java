@@ -105,37 +105,39 @@ final class WatermarkBenchStats {
   }
 
   private void printQuality(PrintStream out) {
-    out.println("per clip: SNR dB / worst 1 s block SNR dB / log-spectral distance dB");
+    out.println(
+        "per clip: SNR dB / worst 1 s block SNR dB / log-spectral distance dB / P.862-style score"
+            + " (white noise at the same SNR)");
     quality.forEach(
         (k, q) ->
             out.printf(
                 Locale.ROOT,
-                "  %s %s: %.2f / %.2f / %.3f%n",
+                "  %s %s: %.2f / %.2f / %.3f / %.2f (%.2f)%n",
                 k.substring(0, k.length() - 2),
                 k.endsWith("a") ? "voxproof" : "compared",
                 q.snrDb(),
                 q.minBlockSnrDb(),
-                q.lsdDb()));
+                q.lsdDb(),
+                q.pesq(),
+                q.pesqNoise()));
     for (String tag : compare == null ? new String[] {"a"} : new String[] {"a", "b"}) {
-      double[] m = new double[3];
-      long n = 0;
-      for (Map.Entry<String, WatermarkQuality> e : quality.entrySet()) {
-        if (e.getKey().endsWith(tag)) {
-          m[0] += e.getValue().snrDb();
-          m[1] =
-              n == 0 ? e.getValue().minBlockSnrDb() : Math.min(m[1], e.getValue().minBlockSnrDb());
-          m[2] += e.getValue().lsdDb();
-          n++;
-        }
-      }
+      List<WatermarkQuality> qs =
+          quality.entrySet().stream()
+              .filter(e -> e.getKey().endsWith(tag))
+              .map(Map.Entry::getValue)
+              .toList();
       out.printf(
           Locale.ROOT,
-          "%s: mean SNR %.2f dB, worst block %.2f dB, mean LSD %.3f dB over %d clips%n",
+          "%s: mean SNR %.2f dB, worst block %.2f dB, mean LSD %.3f dB, P.862-style mean %.2f"
+              + " (min %.2f; white noise at the same SNR %.2f) over %d clips%n",
           tag.equals("a") ? "voxproof" : "compared",
-          m[0] / Math.max(1, n),
-          m[1],
-          m[2] / Math.max(1, n),
-          n);
+          qs.stream().mapToDouble(WatermarkQuality::snrDb).average().orElse(Double.NaN),
+          qs.stream().mapToDouble(WatermarkQuality::minBlockSnrDb).min().orElse(Double.NaN),
+          qs.stream().mapToDouble(WatermarkQuality::lsdDb).average().orElse(Double.NaN),
+          qs.stream().mapToDouble(WatermarkQuality::pesq).average().orElse(Double.NaN),
+          qs.stream().mapToDouble(WatermarkQuality::pesq).min().orElse(Double.NaN),
+          qs.stream().mapToDouble(WatermarkQuality::pesqNoise).average().orElse(Double.NaN),
+          qs.size());
     }
   }
 

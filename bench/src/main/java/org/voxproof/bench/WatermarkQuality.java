@@ -4,7 +4,8 @@ import org.jtransforms.fft.DoubleFFT_1D;
 
 /**
  * Objective quality of a marked clip against its original: SNR over the clip, the worst 1 s block's
- * SNR, and the log-spectral distance (docs/watermark.md § Quality).
+ * SNR, the log-spectral distance, and a P.862-style perceptual score ({@link PesqStyle}) beside the
+ * score of white noise at the same SNR (docs/watermark.md § Quality).
  *
  * <p>Log-spectral distance: Hann frames of 32 ms (rounded up to a power of two), hop half a frame;
  * for every frame whose original energy is within 50 dB of the loudest frame, the RMS over bins up
@@ -14,14 +15,38 @@ import org.jtransforms.fft.DoubleFFT_1D;
  * @param snrDb SNR over the whole clip
  * @param minBlockSnrDb the lowest SNR of any whole 1 s block with signal
  * @param lsdDb log-spectral distance in dB
+ * @param pesq the P.862-style raw score of the marked clip (4.5: no audible difference)
+ * @param pesqNoise the same score for the original plus white noise at the marked clip's SNR
  */
-record WatermarkQuality(double snrDb, double minBlockSnrDb, double lsdDb) {
+record WatermarkQuality(
+    double snrDb, double minBlockSnrDb, double lsdDb, double pesq, double pesqNoise) {
   private static final double FRAME_SECONDS = 0.032;
   private static final double FRAME_RANGE_DB = 50;
   private static final double FLOOR_DB = 100;
 
   static WatermarkQuality of(float[] x, float[] y, int rate) {
-    return new WatermarkQuality(snr(x, y, 0, x.length), minBlockSnr(x, y, rate), lsd(x, y, rate));
+    double snr = snr(x, y, 0, x.length);
+    return new WatermarkQuality(
+        snr,
+        minBlockSnr(x, y, rate),
+        lsd(x, y, rate),
+        PesqStyle.of(x, y, rate).raw(),
+        PesqStyle.of(x, whiteNoiseAt(x, snr), rate).raw());
+  }
+
+  /** {@code x} plus white Gaussian noise (fixed seed) at the given SNR. */
+  static float[] whiteNoiseAt(float[] x, double snrDb) {
+    double e = 0;
+    for (float v : x) {
+      e += (double) v * v;
+    }
+    double std = Double.isInfinite(snrDb) ? 0 : Math.sqrt(e / x.length / Math.pow(10, snrDb / 10));
+    java.util.Random r = new java.util.Random(862);
+    float[] y = new float[x.length];
+    for (int i = 0; i < x.length; i++) {
+      y[i] = (float) (x[i] + std * r.nextGaussian());
+    }
+    return y;
   }
 
   static double snr(float[] x, float[] y, int from, int to) {
