@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
+import org.voxproof.http.openapi.OpenApi;
 
 /**
  * The root router of a process: {@code GET /health} (no credentials), one authentication handler in
@@ -34,14 +35,36 @@ public final class ApiRouter {
       Handler<RoutingContext> auth,
       ProblemMap problems,
       List<ServiceRouter> services) {
+    return create(vertx, auth, problems, services, null);
+  }
+
+  /**
+   * As {@link #create(Vertx, Handler, ProblemMap, List)}, also serving {@code api}'s document at
+   * {@code /openapi.yaml} (no credentials) and validating every request it describes (after
+   * authentication, before the services).
+   *
+   * @param api the OpenAPI document (null: none)
+   */
+  public static Router create(
+      Vertx vertx,
+      Handler<RoutingContext> auth,
+      ProblemMap problems,
+      List<ServiceRouter> services,
+      OpenApi api) {
     ProblemMap.Builder all = ProblemMap.builder();
     services.forEach(s -> all.include(s.problems()));
     all.include(problems);
     Router router = Router.router(vertx);
     router.route().failureHandler(FailureHandler.create(all.build()));
     router.get("/health").handler(ApiRouter::health);
+    if (api != null) {
+      api.serveOn(router);
+    }
     if (auth != null) {
       router.route().handler(auth);
+    }
+    if (api != null) {
+      api.validateOn(router);
     }
     for (ServiceRouter service : services) {
       router.route("/*").subRouter(service.router());
