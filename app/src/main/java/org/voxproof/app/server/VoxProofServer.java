@@ -23,6 +23,7 @@ import org.voxproof.http.Workers;
 import org.voxproof.http.auth.BearerAuth;
 import org.voxproof.http.auth.BearerResolver;
 import org.voxproof.http.clients.ApiClients;
+import org.voxproof.http.openapi.OpenApi;
 import org.voxproof.ledger.LedgerException;
 import org.voxproof.ledger.ProvenanceLedger;
 import org.voxproof.ledger.http.LedgerRoutes;
@@ -44,12 +45,16 @@ public final class VoxProofServer implements AutoCloseable {
   /** Threads resolving bearer keys against the database. */
   private static final int AUTH_WORKERS = 4;
 
+  /** The OpenAPI document's resource name (docs/openapi.yaml, copied at build time). */
+  static final String OPENAPI = "openapi.yaml";
+
   private final ServerConfig config;
   private final Vertx vertx;
   private final ApiServer server;
   private final Deque<AutoCloseable> resources;
   private final ProvenanceLedger ledger;
   private final KeyRing keys;
+  private final Router router;
   private boolean closed;
 
   private VoxProofServer(
@@ -58,13 +63,15 @@ public final class VoxProofServer implements AutoCloseable {
       ApiServer server,
       Deque<AutoCloseable> resources,
       ProvenanceLedger ledger,
-      KeyRing keys) {
+      KeyRing keys,
+      Router router) {
     this.config = config;
     this.vertx = vertx;
     this.server = server;
     this.resources = resources;
     this.ledger = ledger;
     this.keys = keys;
+    this.router = router;
   }
 
   /** Opens everything and listens; on any failure, what was opened is closed again. */
@@ -111,6 +118,10 @@ public final class VoxProofServer implements AutoCloseable {
       resolvers.addAll(consent.resolvers()); // owner secrets (vxo_) and invitations (vxi_)
       BearerAuth auth =
           BearerAuth.create(Workers.create(vertx, "auth-io", AUTH_WORKERS), resolvers);
+      // docs/openapi.yaml, copied into the jar: served at /openapi.yaml, requests validated by it.
+      OpenApi api =
+          OpenApi.load(vertx, OpenApi.resource(VoxProofServer.class, OPENAPI))
+              .await(30, TimeUnit.SECONDS);
       Router root =
           ApiRouter.create(
               vertx,
@@ -121,13 +132,14 @@ public final class VoxProofServer implements AutoCloseable {
                   consent.routes(vertx),
                   SynthService.create(
                       vertx, config.dataDir(), keys, ledger, baseUrl::get, consent.statusSource()),
-                  detector.router(vertx)));
+                  detector.router(vertx)),
+              api);
       StaticRoutes.load().mount(root); // the web pages (docs/web.md), ahead of auth and the API
       ApiServer server =
           ApiServer.start(vertx, root, config.host(), config.port(), tls)
               .await(30, TimeUnit.SECONDS);
       baseUrl.set(server.scheme() + "://" + config.host() + ":" + server.port());
-      return new VoxProofServer(config, vertx, server, opened, ledger, keys);
+      return new VoxProofServer(config, vertx, server, opened, ledger, keys, root);
     } catch (Exception | Error e) {
       closeAll(opened);
       throw e;
@@ -191,5 +203,10 @@ public final class VoxProofServer implements AutoCloseable {
 
   Vertx vertx() {
     return vertx;
+  }
+
+  /** The root router it serves (for the test that the OpenAPI document matches its routes). */
+  Router router() {
+    return router;
   }
 }

@@ -6,7 +6,7 @@ import io.vertx.json.schema.OutputUnit;
 import io.vertx.openapi.contract.Operation;
 import io.vertx.openapi.contract.Parameter;
 import io.vertx.openapi.validation.SchemaValidationException;
-import io.vertx.openapi.validation.ValidatorException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -21,6 +21,9 @@ import org.voxproof.http.Problems;
 final class ValidationProblems {
   static final String INVALID_PARAMETER = "invalid_parameter";
   static final String INVALID_REQUEST = "invalid_request";
+
+  /** At most this many schema errors in a detail. */
+  private static final int MAX_ERRORS = 5;
 
   private ValidationProblems() {}
 
@@ -68,34 +71,44 @@ final class ValidationProblems {
   }
 
   private static String why(Throwable e) {
-    Optional<OutputUnit> u = deepest(e);
-    if (u.isPresent() && u.get().getError() != null) {
-      return ": " + u.get().getError();
+    List<OutputUnit> leaves = leaves(e);
+    List<String> errors = new ArrayList<>();
+    for (OutputUnit u : leaves) {
+      if (u.getError() != null && !errors.contains(u.getError()) && errors.size() < MAX_ERRORS) {
+        errors.add(u.getError());
+      }
     }
-    if (e instanceof ValidatorException v && v.getMessage() != null && !(v.getCause() != null)) {
-      String m = v.getMessage();
-      return m.contains("required body") ? ": the body is required." : ".";
+    if (!errors.isEmpty()) {
+      return ": " + String.join("; ", errors);
     }
-    return ".";
+    String m = e.getMessage();
+    return m != null && m.contains("required body") ? ": the body is required." : ".";
   }
 
+  /** A JSON pointer (RFC 6901) to the first failing place of the body; empty for the whole. */
   private static String pointer(Throwable e) {
-    String loc = deepest(e).map(OutputUnit::getInstanceLocation).orElse("");
+    List<OutputUnit> leaves = leaves(e);
+    String loc = leaves.isEmpty() ? null : leaves.get(0).getInstanceLocation();
     if (loc == null) {
       return "";
     }
     return loc.startsWith("#") ? loc.substring(1) : loc;
   }
 
-  /** The most specific schema error: the last leaf of the output tree. */
-  private static Optional<OutputUnit> deepest(Throwable e) {
-    if (!(e instanceof SchemaValidationException s) || s.getOutputUnit() == null) {
-      return Optional.empty();
+  /** The schema errors without sub-errors, in order (the specific ones). */
+  private static List<OutputUnit> leaves(Throwable e) {
+    List<OutputUnit> out = new ArrayList<>();
+    if (e instanceof SchemaValidationException s && s.getOutputUnit() != null) {
+      collect(s.getOutputUnit(), out);
     }
-    OutputUnit u = s.getOutputUnit();
-    while (u.getErrors() != null && !u.getErrors().isEmpty()) {
-      u = u.getErrors().get(u.getErrors().size() - 1);
+    return out;
+  }
+
+  private static void collect(OutputUnit u, List<OutputUnit> out) {
+    if (u.getErrors() == null || u.getErrors().isEmpty()) {
+      out.add(u);
+    } else {
+      u.getErrors().forEach(c -> collect(c, out));
     }
-    return Optional.of(u);
   }
 }
