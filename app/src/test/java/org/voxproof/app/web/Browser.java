@@ -145,6 +145,36 @@ final class Browser implements AutoCloseable {
     return (String) js("return document.activeElement ? document.activeElement.id : null");
   }
 
+  /**
+   * Marks every visible control (links, buttons, fields, summaries) that is not disabled, presses
+   * Tab twice as many times as there are, and returns the controls the focus never reached
+   * (outerHTML, cut); an empty list means the whole page works from the keyboard.
+   */
+  List<String> controlsTabNeverReaches() {
+    Long n =
+        (Long)
+            js(
+                "let k = 0; document.querySelectorAll('a[href], button, input, select, textarea, summary')"
+                    + ".forEach(e => { if (!e.disabled && e.getClientRects().length > 0"
+                    + " && getComputedStyle(e).visibility !== 'hidden') e.dataset.tabk = String(k++); });"
+                    + "window.__reached = new Set();"
+                    + "document.addEventListener('focusin', ev => { if (ev.target.dataset && ev.target.dataset.tabk)"
+                    + " window.__reached.add(ev.target.dataset.tabk); });"
+                    + "document.activeElement && document.activeElement.blur(); return k;");
+    for (int i = 0; i < 2 * n + 4; i++) {
+      new Actions(driver).sendKeys(Keys.TAB).perform();
+    }
+    @SuppressWarnings("unchecked")
+    List<String> missed =
+        (List<String>)
+            js(
+                "return [...document.querySelectorAll('[data-tabk]')]"
+                    + ".filter(e => !window.__reached.has(e.dataset.tabk))"
+                    + ".map(e => e.outerHTML.slice(0, 120));");
+    assertThat(n).as("controls on the page").isPositive();
+    return missed;
+  }
+
   /** Presses Tab until the element with {@code id} has the focus (at most 80 presses). */
   void tabTo(String id) {
     for (int i = 0; i < 80; i++) {
@@ -229,7 +259,10 @@ final class Browser implements AutoCloseable {
   /** Saves a full-page screenshot to target/web-pages/NAME.png (to look at after a run). */
   void screenshot(String name) throws IOException {
     Path out = Files.createDirectories(Path.of("target", "web-pages")).resolve(name + ".png");
-    Files.write(out, driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+    Map<String, Object> shot =
+        driver.executeCdpCommand(
+            "Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true));
+    Files.write(out, java.util.Base64.getDecoder().decode((String) shot.get("data")));
   }
 
   /** Console entries that show a broken page: CSP violations and uncaught errors. */

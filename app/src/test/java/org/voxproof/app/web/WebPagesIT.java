@@ -110,6 +110,22 @@ class WebPagesIT {
   }
 
   @Test
+  @Order(0)
+  void everyPage_everyControlIsReachableWithTheKeyboard_andPassesAxe() throws Exception {
+    for (String page :
+        List.of(
+            "/",
+            "/owner",
+            "/detect",
+            "/ledger",
+            "/consent/enr-0123456789abcdef01234567#invitation=vxi_x")) {
+      browser.open(server.url() + page);
+      assertThat(browser.seriousViolations()).as("axe, " + page).isEmpty();
+      assertThat(browser.controlsTabNeverReaches()).as("Tab on " + page).isEmpty();
+    }
+  }
+
+  @Test
   @Order(1)
   void consentPage_keyboardAndMicrophoneOnly_enrolsAndShowsTheChecksTheApiReturned()
       throws Exception {
@@ -269,6 +285,8 @@ class WebPagesIT {
     assertThat(browser.text("facts")).contains(manifestId).contains("active");
     assertThat(browser.seriousViolations()).as("axe, detector report").isEmpty();
     browser.screenshot("detect");
+    browser.driver.executeScript("document.getElementById('waveform-figure').scrollIntoView()");
+    browser.screenshot("detect-waveform");
 
     browser.tabTo("download-evidence");
     browser.enterOn("download-evidence");
