@@ -114,6 +114,9 @@ async function resume(secret) {
       showResult(r.body, r.body.status === 'closed' ? 'This consent was revoked or erased.' : null);
     } else {
       startSamples();
+      // Samples recorded in an earlier visit count too: the API says so (409 samples_missing) if
+      // there are not enough.
+      $('to-consent').disabled = false;
     }
   } catch (e) {
     fail(e);

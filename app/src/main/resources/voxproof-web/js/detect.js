@@ -72,7 +72,7 @@ async function showReport(report, file, bytes) {
       ['False-alarm probability', wm.pFalseAlarm],
       ['Manifest', mf.present ? `${mf.valid ? 'valid' : 'not valid'}${mf.signer ? `, signed by ${mf.signer}` : ''}` : 'none'],
       ['Manifest codes', Array.isArray(mf.codes) && mf.codes.length ? mf.codes.join(', ') : null],
-      ['Ledger entry', lg.index ?? null],
+      ['Ledger entry', lg.index === undefined || lg.index === null ? null : el('a', { href: `/ledger?index=${lg.index}` }, String(lg.index))],
       ['Manifest id', lg.manifestId],
       ['Consent now', report.consent ? report.consent.status : null],
       ['Consent id', report.consent ? report.consent.id : null],

@@ -2,7 +2,7 @@
 // checked here with WebCrypto (RFC 9162 hashing), plus the checkpoint's Ed25519 signature
 // against a verifier key the person supplies.
 import { api, ApiError } from './api.js';
-import { equalBytes, fromBase64, leafHash, ProofError, toBase64, toHex, verifyInclusion } from './merkle.js';
+import { equalBytes, fromBase64, leafHash, ProofError, toBase64, toHex, verifyConsistency, verifyInclusion } from './merkle.js';
 import { parseCheckpoint, parseVerifierKey, verifyNote } from './signed-note.js';
 import { $, alertError, clear, definitions, el, show, status } from './ui.js';
 
@@ -52,11 +52,54 @@ async function refresh() {
       ]),
     );
     $('signature-result').textContent = '';
+    await checkConsistency(cp);
     await loadEntries(cp.size);
     status(`Checkpoint of ${cp.size} entries loaded.`);
   } catch (e) {
     fail(e);
   }
+}
+
+// The last checkpoint this tab saw (public data: origin, size, root), to prove on every load that
+// the log only grew since: an RFC 9162 consistency proof from that size to the new one.
+const SEEN = 'voxproof.ledger.seen';
+
+async function checkConsistency(cp) {
+  const out = $('consistency-result');
+  let seen = null;
+  try {
+    seen = JSON.parse(sessionStorage.getItem(SEEN) || 'null');
+  } catch (e) {
+    seen = null;
+  }
+  out.className = 'result';
+  delete out.dataset.result;
+  if (seen && seen.origin === cp.origin && /^[0-9]+$/.test(seen.size)) {
+    const before = BigInt(seen.size);
+    try {
+      const oldRoot = fromBase64(seen.root);
+      let hashes = [];
+      if (before > 0n && before < cp.size) {
+        const p = (await api(`/v1/ledger/proofs/consistency?from=${before}&to=${cp.size}`)).body;
+        if (BigInt(p.from) !== before || BigInt(p.to) !== cp.size) throw new ProofError('the proof is for other sizes');
+        hashes = p.hashes.map(fromBase64);
+      }
+      if (before > cp.size) throw new ProofError(`the log shrank from ${before} to ${cp.size} entries`);
+      if (before > 0n) await verifyConsistency(before, cp.size, hashes, oldRoot, cp.root);
+      out.textContent =
+        before === cp.size
+          ? `Unchanged since you last looked (${cp.size} entries).`
+          : `The log only grew since you last looked: ${before} → ${cp.size} entries (consistency proof checked).`;
+      out.classList.add('ok');
+      out.dataset.result = 'consistent';
+    } catch (e) {
+      out.textContent = `WARNING: this checkpoint is not an extension of the one you saw before (${seen.size} entries): ${e instanceof ApiError ? e.describe() : e.message}`;
+      out.classList.add('bad');
+      out.dataset.result = 'inconsistent';
+      return; // keep the earlier checkpoint as the reference
+    }
+  }
+  sessionStorage.setItem(SEEN, JSON.stringify({ origin: cp.origin, size: cp.size.toString(), root: toBase64(cp.root) }));
 }
 
 async function loadEntries(size) {

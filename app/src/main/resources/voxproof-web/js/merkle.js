@@ -93,3 +93,51 @@ export async function verifyInclusion(index, size, leaf, proof, root) {
   if (!equalBytes(computed, root)) throw new ProofError('the proof leads to another root');
   return computed;
 }
+
+/**
+ * Throws ProofError unless `proof` shows that the tree of `size1` leaves with `root1` is a prefix
+ * of the tree of `size2` leaves with `root2` (the log only grew). SPEC: RFC 9162 §2.1.4.2; as the
+ * ledger module, a proof from size 0 is refused, and equal sizes need an empty proof and equal roots.
+ */
+export async function verifyConsistency(size1, size2, proof, root1, root2) {
+  const m = u64(size1, 'size1');
+  const n = u64(size2, 'size2');
+  if (m === 0n) throw new ProofError('no consistency proof from an empty tree');
+  if (m > n) throw new ProofError('the first tree is larger than the second');
+  if (m === n) {
+    if (proof.length !== 0) throw new ProofError('equal sizes need an empty proof');
+    if (!equalBytes(root1, root2)) throw new ProofError('equal sizes but different roots');
+    return;
+  }
+  if (proof.length === 0) throw new ProofError('empty proof');
+  for (const h of [root1, root2, ...proof]) {
+    if (!(h instanceof Uint8Array) || h.length !== 32) throw new ProofError('hash is not 32 bytes');
+  }
+  const path = (m & (m - 1n)) === 0n ? [root1, ...proof] : [...proof]; // step 2: size1 a power of 2
+  let fn = m - 1n;
+  let sn = n - 1n;
+  while ((fn & 1n) === 1n) {
+    fn >>= 1n;
+    sn >>= 1n;
+  }
+  let fr = path[0];
+  let sr = path[0];
+  for (const c of path.slice(1)) {
+    if (sn === 0n) throw new ProofError('proof too long');
+    if ((fn & 1n) === 1n || fn === sn) {
+      fr = await nodeHash(c, fr);
+      sr = await nodeHash(c, sr);
+      while ((fn & 1n) === 0n && fn !== 0n) {
+        fn >>= 1n;
+        sn >>= 1n;
+      }
+    } else {
+      sr = await nodeHash(sr, c);
+    }
+    fn >>= 1n;
+    sn >>= 1n;
+  }
+  if (sn !== 0n) throw new ProofError('proof too short');
+  if (!equalBytes(fr, root1)) throw new ProofError('the proof does not lead to the first root');
+  if (!equalBytes(sr, root2)) throw new ProofError('the proof does not lead to the second root');
+}

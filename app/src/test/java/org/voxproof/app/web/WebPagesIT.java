@@ -333,7 +333,12 @@ class WebPagesIT {
         .contains(consent.getString("consentId"))
         .contains("active");
     assertThat(browser.driver.getCurrentUrl()).doesNotContain("vxo_");
-    assertThat(browser.js("return sessionStorage.length")).isEqualTo(0L); // not ticked: not kept
+    // "Keep it in this tab" was not ticked: the secret is nowhere in the tab's storage.
+    assertThat(
+            (String)
+                browser.js(
+                    "return JSON.stringify(Object.assign({}, sessionStorage, localStorage))"))
+        .doesNotContain("vxo_");
     assertThat(browser.seriousViolations()).as("axe, owner page").isEmpty();
 
     browser.tabTo("revoke");
@@ -464,24 +469,46 @@ class WebPagesIT {
                 .findElement(By.cssSelector("#proof-result [data-result]"))
                 .getAttribute("data-result"))
         .isEqualTo("failed");
+    assertThat(browser.text("consistency-result")).startsWith("Unchanged since you last looked");
+
+    // The log grows (a police detection is logged): Refresh proves the new checkpoint extends the
+    // one this tab saw, with the server's consistency proof checked in the browser.
+    HttpResponse<String> d =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(server.url() + "/v1/detect"))
+                .header("Authorization", "Bearer " + police)
+                .header("X-VoxProof-Legal-Basis", "case 2026-0043")
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofFile(synthesized))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(d.statusCode()).as(d.body()).isEqualTo(200);
+    browser.tabTo("refresh");
+    browser.enterOn("refresh");
+    browser.waitFor(
+        () -> browser.text("consistency-result").contains("only grew"), 20, "consistency");
+    assertThat(browser.byId("consistency-result").getAttribute("data-result"))
+        .isEqualTo("consistent");
+    // A checkpoint this tab remembers that the log does not extend (another root) is flagged.
+    browser.js(
+        "const s = JSON.parse(sessionStorage.getItem('voxproof.ledger.seen'));"
+            + "s.size = String(BigInt(s.size) - 1n); s.root = btoa('x'.repeat(32));"
+            + "sessionStorage.setItem('voxproof.ledger.seen', JSON.stringify(s));");
+    browser.byId("refresh").click();
+    browser.waitFor(
+        () -> "inconsistent".equals(browser.byId("consistency-result").getAttribute("data-result")),
+        20,
+        "inconsistency flagged");
+    assertThat(browser.text("consistency-result")).startsWith("WARNING");
     assertThat(browser.seriousViolations()).as("axe, ledger page").isEmpty();
     browser.screenshot("ledger");
   }
 
   @Test
   @Order(6)
-  void merkleModule_agreesWithEveryInclusionVector() throws Exception {
+  void merkleModule_agreesWithEveryInclusionAndConsistencyVector() throws Exception {
     browser.open(server.url() + "/ledger");
-    Path root = Shared.testVectors("merkle/testdata/inclusion");
-    JsonArray vectors = new JsonArray();
-    try (Stream<Path> files = Files.walk(root)) {
-      for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
-        // Indices up to 2^64-1 travel as strings (JSON numbers lose them in JavaScript).
-        String text =
-            Files.readString(f).replaceAll("\"(leafIdx|treeSize)\": ([0-9]+)", "\"$1\": \"$2\"");
-        vectors.add(new JsonObject(text).put("file", root.relativize(f).toString()));
-      }
-    }
+    JsonArray vectors = vectors("inclusion");
     assertThat(vectors.size()).isGreaterThan(90);
     String out =
         (String)
@@ -500,6 +527,43 @@ class WebPagesIT {
                     + "}, e => done('E' + e));",
                 vectors.encode());
     assertThat(out).isEqualTo("[]");
+
+    JsonArray consistency = vectors("consistency");
+    assertThat(consistency.size()).isGreaterThan(90);
+    String out2 =
+        (String)
+            browser.jsAsync(
+                "const done = arguments[arguments.length - 1];"
+                    + "import('/web/js/merkle.js').then(async m => {"
+                    + "  const bad = [];"
+                    + "  for (const v of JSON.parse(arguments[0])) {"
+                    + "    let err = false;"
+                    + "    try { await m.verifyConsistency(BigInt(v.size1), BigInt(v.size2),"
+                    + "      (v.proof || []).map(m.fromBase64), m.fromBase64(v.root1), m.fromBase64(v.root2)); }"
+                    + "    catch (e) { err = true; }"
+                    + "    if (err !== v.wantErr) bad.push(v.file);"
+                    + "  }"
+                    + "  done(JSON.stringify(bad));"
+                    + "}, e => done('E' + e));",
+                consistency.encode());
+    assertThat(out2).isEqualTo("[]");
+  }
+
+  /**
+   * The shared transparency-dev vectors of one kind, numbers as strings (2^64-1 fits no double).
+   */
+  private static JsonArray vectors(String kind) throws IOException {
+    Path root = Shared.testVectors("merkle/testdata/" + kind);
+    JsonArray vectors = new JsonArray();
+    try (Stream<Path> files = Files.walk(root)) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+        String text =
+            Files.readString(f)
+                .replaceAll("\"(leafIdx|treeSize|size1|size2)\": ([0-9]+)", "\"$1\": \"$2\"");
+        vectors.add(new JsonObject(text).put("file", root.relativize(f).toString()));
+      }
+    }
+    return vectors;
   }
 
   @Test
