@@ -54,6 +54,11 @@ public final class VoxProof implements Runnable {
         .addSubcommand(
             "bench",
             new CommandLine(new org.voxproof.bench.WatermarkBench()).setCommandName("bench"));
+    // `voxproof bench http` needs the server, which lives here, not in the bench module.
+    cli.getSubcommands()
+        .get("bench")
+        .addSubcommand(
+            "http", new CommandLine(new org.voxproof.app.bench.HttpBench()).setCommandName("http"));
     cli.setExecutionExceptionHandler(new CliErrors());
     try {
       return cli.execute(args);

@@ -1,16 +1,13 @@
 package org.voxproof.app.demo;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.voxproof.app.cli.Json;
 import org.voxproof.app.server.ServerConfig;
 import org.voxproof.app.server.VoxProofServer;
@@ -82,7 +79,7 @@ public final class DemoCommand implements Callable<Integer> {
         server[0].close();
       }
       if (temporary && !keep) {
-        deleteTree(dir);
+        DemoSetup.deleteTree(dir);
       }
     }
     String url = server[0] == null ? null : server[0].url();
@@ -139,16 +136,5 @@ public final class DemoCommand implements Callable<Integer> {
         + SPEECH_NOTE
         + "."
         + (kept == null ? "" : "\nData directory kept: " + kept.toAbsolutePath());
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> all = Files.walk(dir)) {
-      for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
   }
 }
