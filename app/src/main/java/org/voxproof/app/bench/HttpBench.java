@@ -60,6 +60,16 @@ public final class HttpBench implements Callable<Integer> {
   String route = "both";
 
   @Option(
+      names = "--consents",
+      description =
+          "Owners consenting, whose tokens the synthesis connections share (default: enough for"
+              + " 40 requests/s under the default quota of 20,000 characters per consent and"
+              + " day; at most "
+              + DemoSetup.VARIANTS
+              + ").")
+  Integer consents;
+
+  @Option(
       names = "--server",
       paramLabel = "URL",
       description = "A running server on loopback (needs --data-dir: its data directory).")
@@ -78,6 +88,10 @@ public final class HttpBench implements Callable<Integer> {
     List<String> routes = routes();
     if (seconds < 1 || seconds > 3600 || warmup < 0 || warmup > 600) {
       throw new ParameterException(spec.commandLine(), "--seconds 1-3600, --warmup 0-600");
+    }
+    if (consents != null && (consents < 1 || consents > DemoSetup.VARIANTS)) {
+      throw new ParameterException(
+          spec.commandLine(), "--consents must be 1 to " + DemoSetup.VARIANTS);
     }
     if (connections < 1 || connections > 256) {
       throw new ParameterException(spec.commandLine(), "--connections must be 1 to 256");
@@ -131,9 +145,15 @@ public final class HttpBench implements Callable<Integer> {
     var err = spec.commandLine().getErr();
     err.println("bench http: setting up an owner, a consent and one output on " + base);
     DemoSetup.Ready ready = DemoSetup.consented(base, dir, System.err);
+    List<String> tokens = new ArrayList<>(List.of(ready.token()));
+    if (routes.contains("synthesize")) {
+      for (int k = 1; k < consentCount(); k++) {
+        tokens.add(DemoSetup.consented(base, dir, k, System.err).token());
+      }
+    }
     List<HttpLoad.Result> results = new ArrayList<>();
     for (String r : routes) {
-      List<HttpRequest> requests = requests(r, base, dir, ready);
+      List<HttpRequest> requests = requests(r, base, dir, ready, tokens);
       err.printf(
           "bench http: %s, %d connections, %d s warm-up + %d s measured%n",
           r, connections, warmup, seconds);
@@ -149,7 +169,17 @@ public final class HttpBench implements Callable<Integer> {
     return clean ? 0 : 1;
   }
 
-  private List<HttpRequest> requests(String r, String base, Path dir, DemoSetup.Ready ready)
+  /** Consents needed so the daily character quota (20,000 by default) outlasts the run. */
+  int consentCount() {
+    if (consents != null) {
+      return consents;
+    }
+    double chars = (warmup + seconds) * 40.0 * TEXT.length();
+    return (int) Math.max(1, Math.min(DemoSetup.VARIANTS, Math.ceil(chars / 20_000)));
+  }
+
+  private List<HttpRequest> requests(
+      String r, String base, Path dir, DemoSetup.Ready ready, List<String> tokens)
       throws Exception {
     List<HttpRequest> out = new ArrayList<>();
     String run = Long.toHexString(System.nanoTime());
@@ -168,7 +198,7 @@ public final class HttpBench implements Callable<Integer> {
         String body =
             new JsonObject()
                 .put("text", TEXT)
-                .put("consentToken", ready.token())
+                .put("consentToken", tokens.get(i % tokens.size()))
                 .put("language", "en")
                 .put("purpose", DemoSetup.PURPOSE)
                 .put("format", "wav")

@@ -29,6 +29,9 @@ public final class DemoSetup {
    */
   public record Ready(String licenseeKey, String platformKey, String token, byte[] wav) {}
 
+  /** How many owners {@link #consented(String, Path, int, PrintStream)} can make. */
+  public static final int VARIANTS = 5;
+
   /** The purpose and language the token covers, and the text the setup synthesized. */
   public static final String PURPOSE = DemoStory.PURPOSE;
 
@@ -39,10 +42,29 @@ public final class DemoSetup {
    * @throws IllegalStateException naming the step that did not behave, or when espeak-ng is missing
    */
   public static Ready consented(String url, Path dataDir, PrintStream progress) {
+    return consented(url, dataDir, 0, progress);
+  }
+
+  private static final List<String> OWNERS =
+      List.of(DemoStory.OWNER, "Bob Jones", "Carol White", "David Brown", "Emma Green");
+
+  /**
+   * The same for owner number {@code variant} (0 is the demo's): another name and another speaking
+   * rate, so that its recordings are not the earlier owners' (which the replay check refuses).
+   */
+  public static Ready consented(String url, Path dataDir, int variant, PrintStream progress) {
+    if (variant < 0 || variant >= OWNERS.size()) {
+      throw new IllegalArgumentException("variant 0 to " + (OWNERS.size() - 1));
+    }
     Path espeak =
         EspeakEngine.findOnPath()
             .orElseThrow(() -> new IllegalStateException("espeak-ng is not on the PATH"));
-    DemoStory story = new DemoStory(dataDir, new DemoSpeech(espeak), progress);
+    DemoStory story =
+        new DemoStory(
+            dataDir,
+            OWNERS.get(variant),
+            new DemoSpeech(espeak, DemoSpeech.SPEED + 8 * variant),
+            progress);
     story.connect(new DemoHttp(url));
     List<DemoStep> steps = story.run("synthesize");
     for (DemoStep s : steps) {

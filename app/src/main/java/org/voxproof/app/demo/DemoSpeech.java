@@ -21,7 +21,7 @@ final class DemoSpeech {
    * a list of random words. Measured on the phrase check (20 challenges per voice): en-us+m3 and
    * en-us are accepted 17/20 at 140 wpm with a 80 ms gap, 21/27 and 20/27 at espeak's default 175.
    */
-  static final String SPEED = "140";
+  static final int SPEED = 140;
 
   static final String GAP = "8";
 
@@ -34,8 +34,19 @@ final class DemoSpeech {
 
   private final Path espeak;
 
+  private final int speed;
+
   DemoSpeech(Path espeak) {
+    this(espeak, SPEED);
+  }
+
+  /**
+   * Another speaking rate: a different "recording" of the same texts, as another owner would make
+   * (the replay check rightly refuses the same recording twice).
+   */
+  DemoSpeech(Path espeak, int wordsPerMinute) {
     this.espeak = espeak;
+    this.speed = wordsPerMinute;
   }
 
   /** WAV bytes of {@code text} spoken by {@link #VOICE}; the text goes on stdin, never argv. */
@@ -48,7 +59,7 @@ final class DemoSpeech {
                   "-v",
                   VOICE,
                   "-s",
-                  SPEED,
+                  Integer.toString(speed),
                   "-g",
                   GAP,
                   "-w",

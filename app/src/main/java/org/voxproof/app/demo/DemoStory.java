@@ -38,6 +38,7 @@ final class DemoStory {
   static final int CONSENT_ATTEMPTS = 4;
 
   private final Path dataDir;
+  private final String owner;
   private final DemoSpeech speech;
   private final PrintStream progress;
   private final List<DemoStep> steps = new ArrayList<>();
@@ -55,6 +56,11 @@ final class DemoStory {
   private String ledgerIndex;
 
   DemoStory(Path dataDir, DemoSpeech speech, PrintStream progress) {
+    this(dataDir, OWNER, speech, progress);
+  }
+
+  DemoStory(Path dataDir, String owner, DemoSpeech speech, PrintStream progress) {
+    this.owner = owner;
     this.dataDir = dataDir;
     this.speech = speech;
     this.progress = progress;
@@ -165,7 +171,7 @@ final class DemoStory {
   private String enrol() throws Exception {
     JsonObject body =
         new JsonObject()
-            .put("ownerName", OWNER)
+            .put("ownerName", owner)
             .put("purposes", new JsonArray().add(PURPOSE))
             .put("languages", new JsonArray().add("en"))
             .put("validDays", 30);

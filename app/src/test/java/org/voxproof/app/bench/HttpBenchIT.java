@@ -38,7 +38,18 @@ class HttpBenchIT {
   @Test
   void benchHttp_bothRoutes_ownServer_allAnswered_no5xx() throws Exception {
     Tools.require("espeak-ng", "lame");
-    Run r = run("bench", "http", "--seconds", "2", "--warmup", "1", "--connections", "2");
+    Run r =
+        run(
+            "bench",
+            "http",
+            "--seconds",
+            "2",
+            "--warmup",
+            "1",
+            "--connections",
+            "2",
+            "--consents",
+            "2");
     assertThat(r.exit()).as(r.err()).isZero();
     String[] lines = r.out().strip().split("\n");
     JsonNode j = Json.mapper().readTree(lines[lines.length - 1]);
