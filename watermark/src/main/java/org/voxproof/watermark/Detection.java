@@ -14,7 +14,11 @@ import java.util.Optional;
  * @param syncScore the best synchronisation z-score
  * @param perSecondScores z-score of each second of the input under the best alignment
  * @param segments the marked stretches, in input milliseconds
- * @param speedFactor playback speed the input was found at (1.0 when unchanged)
+ * @param speedFactor time scale the input was found at: it plays this much faster than the marked
+ *     original (1.0 when unchanged; a tempo change or a speed change)
+ * @param pitchFactor frequency scale the input was found at: its frequencies are this much higher
+ *     (1.0 when unchanged; equal to {@code speedFactor} for a plain speed change, different for a
+ *     pitch shift that keeps the tempo or a tempo change that keeps the pitch)
  */
 public record Detection(
     boolean found,
@@ -24,10 +28,33 @@ public record Detection(
     double syncScore,
     List<Double> perSecondScores,
     List<Segment> segments,
-    double speedFactor) {
+    double speedFactor,
+    double pitchFactor) {
 
   public Detection {
     perSecondScores = List.copyOf(perSecondScores);
     segments = List.copyOf(segments);
+  }
+
+  /** A detection whose frequency scale equals its time scale (a plain speed change or none). */
+  public Detection(
+      boolean found,
+      Optional<Payload> payload,
+      Optional<String> keyId,
+      double pFalseAlarm,
+      double syncScore,
+      List<Double> perSecondScores,
+      List<Segment> segments,
+      double speedFactor) {
+    this(
+        found,
+        payload,
+        keyId,
+        pFalseAlarm,
+        syncScore,
+        perSecondScores,
+        segments,
+        speedFactor,
+        speedFactor);
   }
 }

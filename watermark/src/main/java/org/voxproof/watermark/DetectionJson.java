@@ -29,6 +29,7 @@ public final class DetectionJson {
     json.put("segments", segs);
     json.put("keyId", d.keyId().orElse(null));
     json.put("speedFactor", round(d.speedFactor(), 10000));
+    json.put("pitchFactor", round(d.pitchFactor(), 10000));
     json.put("syncScore", round(d.syncScore(), 100));
     List<Double> per = new ArrayList<>();
     for (double v : d.perSecondScores()) {

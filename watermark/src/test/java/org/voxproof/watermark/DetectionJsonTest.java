@@ -19,7 +19,8 @@ class DetectionJsonTest {
             12.3456,
             List.of(3.14159, -0.25),
             List.of(new Segment(0, 2000)),
-            1.0412345);
+            1.0412345,
+            1.1224621);
 
     String json = new ObjectMapper().writeValueAsString(DetectionJson.toMap(d));
 
@@ -27,7 +28,7 @@ class DetectionJsonTest {
         .isEqualTo(
             "{\"found\":true,\"payload\":\"0badc0de\",\"pFalseAlarm\":1.5E-9,"
                 + "\"segments\":[{\"startMs\":0,\"endMs\":2000}],\"keyId\":\"wm-1\","
-                + "\"speedFactor\":1.0412,\"syncScore\":12.35,\"perSecondScores\":[3.1,-0.2]}");
+                + "\"speedFactor\":1.0412,\"pitchFactor\":1.1225,\"syncScore\":12.35,\"perSecondScores\":[3.1,-0.2]}");
   }
 
   @Test
@@ -40,6 +41,7 @@ class DetectionJsonTest {
     assertThat(json)
         .isEqualTo(
             "{\"found\":false,\"payload\":null,\"pFalseAlarm\":0.5,\"segments\":[],"
-                + "\"keyId\":null,\"speedFactor\":1.0,\"syncScore\":1.2,\"perSecondScores\":[]}");
+                + "\"keyId\":null,\"speedFactor\":1.0,\"pitchFactor\":1.0,"
+                + "\"syncScore\":1.2,\"perSecondScores\":[]}");
   }
 }

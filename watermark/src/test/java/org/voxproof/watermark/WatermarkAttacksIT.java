@@ -19,7 +19,7 @@ import org.voxproof.testkit.Tools;
 /**
  * The fast attack subset that runs in CI (the full set is {@code voxproof bench watermark}):
  * AudioSeal-style pink noise, resampling through 8 kHz, MP3 at 32 kbit/s (lame), a 3 s crop from an
- * odd offset and speed ×1.25, at 16 and 48 kHz.
+ * odd offset and speed ×1.25, at 16 and 48 kHz; sox's pitch ±2 semitones and tempo ±5 % at 16 kHz.
  */
 class WatermarkAttacksIT {
   private static final Watermarker WM = Watermarker.builder().build();
@@ -48,6 +48,30 @@ class WatermarkAttacksIT {
 
     DecodedAudio decoded = mp3(y, rate);
     assertFound(decoded.mono(), decoded.sampleRate());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"pitch 200", "pitch -200", "tempo 1.05", "tempo 0.95"})
+  void detect_afterSoxPitchShiftOrTempoChange_findsExactPayloadAndScales(String effect)
+      throws Exception {
+    Tools.require("sox");
+    float[] y = WM.embed(TestAudio.speech(16000, 10), 16000, PAYLOAD, KEY);
+
+    String[] e = effect.split(" ");
+    Detection d = assertFound(sox(y, e[0], e[1]), 16000);
+
+    double want = e[0].equals("pitch") ? Math.pow(2, Double.parseDouble(e[1]) / 1200) : 1;
+    assertThat(d.pitchFactor()).isCloseTo(want, org.assertj.core.data.Offset.offset(0.01));
+    double tempo = e[0].equals("tempo") ? Double.parseDouble(e[1]) : 1;
+    assertThat(d.speedFactor()).isCloseTo(tempo, org.assertj.core.data.Offset.offset(0.01));
+  }
+
+  private float[] sox(float[] x, String effect, String value) throws Exception {
+    Path wav = tmp.resolve("in.wav");
+    Path out = tmp.resolve("out.wav");
+    WavWriter.pcm16().write(new float[][] {x}, 16000, wav);
+    run("sox", "-q", wav.toString(), out.toString(), effect, value);
+    return AudioDecoder.create().decode(out).mono();
   }
 
   private static Detection assertFound(float[] attacked, int rate) throws WatermarkException {

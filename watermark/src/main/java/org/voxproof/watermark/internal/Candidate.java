@@ -7,9 +7,15 @@ package org.voxproof.watermark.internal;
  * @param cells cell values at this alignment
  * @param offset period slot of the clip's slot 0
  * @param key index of the key
- * @param speed speed factor the audio was stretched by before analysis
+ * @param speed time scale the audio was undone by before analysis (it played this much faster)
+ * @param pitch frequency scale undone before analysis (its frequencies were this much higher; equal
+ *     to {@code speed} for a plain speed change, 1 for a tempo change that keeps the pitch)
  */
-public record Candidate(double z, Cells cells, int offset, int key, double speed) {
+public record Candidate(double z, Cells cells, int offset, int key, double speed, double pitch) {
+
+  public Candidate(double z, Cells cells, int offset, int key, double speed) {
+    this(z, cells, offset, key, speed, speed);
+  }
 
   /** Sample position (mod one period) where period slot 0 begins. */
   int position() {

@@ -62,16 +62,21 @@ public final class Detector {
     return c;
   }
 
-  /** Candidates from a warped spectrogram at {@code speed}, both phases. */
-  List<Candidate> searchWarped(WarpedScan scan, double speed) {
+  /** Candidates from a warped spectrogram at a time and a frequency scale, both phases. */
+  List<Candidate> searchWarped(WarpedScan scan, double time, double freq) {
+    return searchWarped(scan, time, freq, PHASES);
+  }
+
+  /** Candidates from a warped spectrogram at a time and a frequency scale and the given phases. */
+  List<Candidate> searchWarped(WarpedScan scan, double time, double freq, int[] phases) {
     List<Cells> cells = new ArrayList<>();
-    for (int phase : PHASES) {
-      float[] e = scan.energies(speed, phase);
+    for (int phase : phases) {
+      float[] e = scan.energies(time, freq, phase);
       for (int hop = 0; hop < Grid.FRAMES_PER_SLOT; hop++) {
         cells.add(Cells.of(e, phase, hop));
       }
     }
-    List<Candidate> c = Sync.candidates(cells, layouts, speed);
+    List<Candidate> c = Sync.candidates(cells, layouts, time, freq);
     candidatesSeen += c.size();
     return c;
   }
@@ -110,7 +115,8 @@ public final class Detector {
         c.z(),
         boxed(z),
         Scores.segments(z, c.speed(), inputMs),
-        c.speed());
+        c.speed(),
+        c.pitch());
   }
 
   private Detection notFound(List<Candidate> plain, int length) {

@@ -23,11 +23,17 @@ public final class Sync {
 
   /** Every candidate (alignment × period offset × key), best first. */
   public static List<Candidate> candidates(List<Cells> all, List<Layout> layouts, double speed) {
+    return candidates(all, layouts, speed, speed);
+  }
+
+  /** Every candidate at a time scale {@code speed} and a frequency scale {@code pitch}. */
+  public static List<Candidate> candidates(
+      List<Cells> all, List<Layout> layouts, double speed, double pitch) {
     List<Candidate> out = new ArrayList<>();
     for (Cells c : all) {
       for (int k = 0; k < layouts.size(); k++) {
         for (int o = 0; o < Grid.PERIOD; o++) {
-          out.add(new Candidate(layouts.get(k).z(c.folded, o), c, o, k, speed));
+          out.add(new Candidate(layouts.get(k).z(c.folded, o), c, o, k, speed, pitch));
         }
       }
     }

@@ -35,7 +35,17 @@ final class WarpedScan {
    * Band energies {@code [t * BANDS + b]} of the input undone by {@code speed}, frames at phase.
    */
   float[] energies(double speed, int phase) {
-    int length = (int) (inputLength * speed);
+    return energies(speed, speed, phase);
+  }
+
+  /**
+   * Band energies {@code [t * BANDS + b]} of the input undone by a time scale (the input plays
+   * {@code time} times faster) and a frequency scale (its frequencies are {@code freq} times
+   * higher), frames at phase. A speed change is {@code time == freq}; a pitch shift that keeps the
+   * tempo is {@code time == 1}; a tempo change that keeps the pitch is {@code freq == 1}.
+   */
+  float[] energies(double time, double freq, int phase) {
+    int length = (int) (inputLength * time);
     int frames = Cells.frameCount(length, phase);
     float[] e = new float[Math.max(0, frames) * Grid.BANDS];
     int[] k = new int[Grid.BANDS + 1];
@@ -43,13 +53,13 @@ final class WarpedScan {
     for (int b = 0; b <= Grid.BANDS; b++) {
       double bin =
           Math.min(
-              Grid.N / 2 - 1e-3, (b < Grid.BANDS ? Grid.BAND_LO[b] : Grid.BAND_HI[b - 1]) * speed);
+              Grid.N / 2 - 1e-3, (b < Grid.BANDS ? Grid.BAND_LO[b] : Grid.BAND_HI[b - 1]) * freq);
       k[b] = (int) bin;
       f[b] = (float) (bin - k[b]);
     }
-    float scale = (float) (1 / speed);
+    float scale = (float) (1 / freq);
     for (int t = 0; t < frames; t++) {
-      double center = (phase + t * Grid.HOP + Grid.N / 2) / speed;
+      double center = (phase + t * Grid.HOP + Grid.N / 2) / time;
       int fr = (int) Math.round((center - Grid.N / 2.0) / FINE_HOP);
       if (fr < 0 || fr >= prefix.length) {
         continue;

@@ -35,6 +35,48 @@ class SpeedSearchTest {
   }
 
   @Test
+  void coarseGrid_coversSpeedPitchAndTempoLinesWithinHalfAStep() {
+    List<double[]> grid = SpeedSearch.coarseGrid();
+
+    for (double s : new double[] {0.8, 0.9, 1.12, 1.25}) {
+      assertThat(nearest(grid, s, s)).isLessThan(0.006);
+    }
+    for (double semitones : new double[] {-2.5, -2, -1, 1, 2, 2.5}) {
+      assertThat(nearest(grid, 1, Math.pow(2, semitones / 12))).isLessThan(0.007);
+    }
+    for (double t : new double[] {0.93, 0.95, 0.98, 1.02, 1.05, 1.07}) {
+      assertThat(nearest(grid, t, 1)).isLessThan(0.011);
+    }
+    assertThat(grid).noneMatch(g -> Math.abs(g[0] - 1) < 0.01 && Math.abs(g[1] - 1) < 0.01);
+  }
+
+  /** Largest relative distance on either axis to the nearest grid point. */
+  private static double nearest(List<double[]> grid, double time, double freq) {
+    double best = Double.MAX_VALUE;
+    for (double[] g : grid) {
+      double d = Math.max(Math.abs(g[0] / time - 1), Math.abs(g[1] / freq - 1));
+      best = Math.min(best, d);
+    }
+    return best;
+  }
+
+  @Test
+  void run_markedSpeechWithWarpedFrequencies_findsPayloadAndBothScales() throws Exception {
+    float[] y =
+        Watermarker.builder()
+            .build()
+            .embed(TestAudio.speech(16000, 10), 16000, new Payload(0x5eed5eed), KEY);
+    float[] higher = PitchShift.of(y, Math.pow(2, 2 / 12.0));
+
+    Optional<Detection> d = new SpeedSearch(detector()).run(higher, 10_000);
+
+    assertThat(d).isPresent();
+    assertThat(d.get().payload()).contains(new Payload(0x5eed5eed));
+    assertThat(d.get().pitchFactor()).isBetween(1.11, 1.135);
+    assertThat(d.get().speedFactor()).isBetween(0.99, 1.01);
+  }
+
+  @Test
   void run_unmarkedNoise_findsNothing() {
     float[] x = TestAudio.whiteNoise(10 * 16000, 0.1, 9);
 
