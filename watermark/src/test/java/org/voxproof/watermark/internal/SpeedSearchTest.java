@@ -77,6 +77,14 @@ class SpeedSearchTest {
   }
 
   @Test
+  void run_unmarkedSpeechShiftedInPitchOrTempo_findsNothing() {
+    float[] x = TestAudio.speech(16000, 10);
+
+    assertThat(new SpeedSearch(detector()).run(PitchShift.of(x, 1.12), 10_000)).isEmpty();
+    assertThat(new SpeedSearch(detector()).run(PitchShift.of(x, 0.9), 10_000)).isEmpty();
+  }
+
+  @Test
   void run_unmarkedNoise_findsNothing() {
     float[] x = TestAudio.whiteNoise(10 * 16000, 0.1, 9);
 
