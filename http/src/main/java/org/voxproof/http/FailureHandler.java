@@ -7,6 +7,7 @@ import io.vertx.ext.web.handler.HttpException;
 import java.util.Objects;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.voxproof.http.observe.RequestObserver;
 
 /**
  * The one failure handler of a router: a registered exception becomes its problem (see {@link
@@ -48,7 +49,11 @@ public final class FailureHandler implements Handler<RoutingContext> {
       Problems.send(ctx, status, ClientErrors.reason(status), ClientErrors.title(status), null);
       return;
     }
-    LOG.log(Level.WARNING, "unhandled failure on " + route(ctx), failure);
+    String id = RequestObserver.requestId(ctx);
+    LOG.log(
+        Level.WARNING,
+        "unhandled failure on " + route(ctx) + (id == null ? "" : " (request " + id + ")"),
+        failure);
     Problems.send(ctx, 500, "internal", "Internal error", "The error was logged.");
   }
 

@@ -16,6 +16,12 @@ public final class Problems {
 
   public static final String CONTENT_TYPE = "application/problem+json";
 
+  /**
+   * Routing-context key of the problem a request was answered with (for the request observer's
+   * refusal counts and access log).
+   */
+  public static final String SENT = "voxproof.problem";
+
   private Problems() {}
 
   /**
@@ -34,19 +40,22 @@ public final class Problems {
   /** Sends a problem response and ends the exchange. */
   public static void send(
       RoutingContext ctx, int status, String reason, String title, String detail) {
-    send(ctx.response(), problem(status, reason, title, detail));
+    send(ctx, problem(status, reason, title, detail));
   }
 
   /** Sends a refusal that lists machine-readable {@code reasons} (RFC 9457 §3.2 extension). */
   public static void refuse(
       RoutingContext ctx, int status, String reason, String title, List<String> reasons) {
     send(
-        ctx.response(),
+        ctx,
         problem(status, reason, title, null).put("reasons", new JsonArray(List.copyOf(reasons))));
   }
 
   /** Sends {@code problem} unless a response was already sent. */
   public static void send(RoutingContext ctx, JsonObject problem) {
+    if (!ctx.response().ended() && !ctx.response().headWritten()) {
+      ctx.put(SENT, problem);
+    }
     send(ctx.response(), problem);
   }
 
