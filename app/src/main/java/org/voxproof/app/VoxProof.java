@@ -60,6 +60,20 @@ public final class VoxProof implements Runnable {
         .addSubcommand(
             "http", new CommandLine(new org.voxproof.app.bench.HttpBench()).setCommandName("http"));
     cli.setExecutionExceptionHandler(new CliErrors());
+    if (args.length > 0 && args[0].equals("serve")) {
+      // serve's options may also come from VOXPROOF_* variables and a --config file.
+      CommandLine serve = cli.getSubcommands().get("serve");
+      try {
+        serve.setDefaultValueProvider(
+            org.voxproof.app.cli.ServeDefaults.load(
+                serve.getCommandSpec(),
+                java.util.Arrays.asList(args).subList(1, args.length),
+                System.getenv()));
+      } catch (org.voxproof.app.cli.ServeDefaults.ConfigException e) {
+        cli.getErr().println("voxproof: " + e.getMessage());
+        return 2;
+      }
+    }
     try {
       return cli.execute(args);
     } catch (Error e) {

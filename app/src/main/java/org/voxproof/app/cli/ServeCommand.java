@@ -3,9 +3,13 @@ package org.voxproof.app.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.voxproof.app.server.LedgerBackend;
+import org.voxproof.app.server.OpsConfig;
+import org.voxproof.app.server.ProductionRequirements;
 import org.voxproof.app.server.ServerConfig;
+import org.voxproof.app.server.StartupBanner;
 import org.voxproof.app.server.VoxProofServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,6 +32,8 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
   @Mixin DataDirOption dataDir;
 
   @Mixin DatabaseOption database;
+
+  @Mixin OpsOptions opsOptions;
 
   @Option(
       names = "--port",
@@ -102,18 +108,29 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
       throw new ParameterException(spec.commandLine(), "--tls-cert and --tls-key go together");
     }
     LedgerBackend backend = ledgerBackend(); // the Fabric file is read before the data dir
-    VoxProofServer server =
-        VoxProofServer.start(
-            new ServerConfig(
-                    dataDir.dir(),
-                    host,
-                    port,
-                    tlsCert,
-                    tlsKey,
-                    ServerConfig.DEFAULT_GRACE,
-                    database.url())
-                .withLedger(backend));
-    System.err.println("voxproof: " + server.describe());
+    ServerConfig config =
+        new ServerConfig(
+                dataDir.dir(),
+                host,
+                port,
+                tlsCert,
+                tlsKey,
+                ServerConfig.DEFAULT_GRACE,
+                database.url())
+            .withLedger(backend);
+    OpsConfig ops = opsOptions.toConfig();
+    if (ops.production()) {
+      List<String> unmet = ProductionRequirements.unmet(config, ops, System.getenv());
+      if (!unmet.isEmpty()) {
+        throw new IllegalArgumentException(
+            "--profile production refuses to start; missing: " + String.join("; ", unmet));
+      }
+    }
+    LogSetup.install(opsOptions.logFormat);
+    VoxProofServer server = VoxProofServer.start(config, ops);
+    for (String line : StartupBanner.lines(server, ops)) {
+      System.err.println("voxproof: " + line);
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

@@ -18,6 +18,7 @@ import org.voxproof.detector.ReportJson;
 import org.voxproof.detector.http.DetectorService;
 import org.voxproof.http.ApiRouter;
 import org.voxproof.http.ApiServer;
+import org.voxproof.http.ServiceRouter;
 import org.voxproof.http.Tls;
 import org.voxproof.http.Workers;
 import org.voxproof.http.auth.BearerAuth;
@@ -55,6 +56,8 @@ public final class VoxProofServer implements AutoCloseable {
   private final ProvenanceLedger ledger;
   private final KeyRing keys;
   private final Router router;
+  private final OpsConfig ops;
+  private final Readiness readiness;
   private boolean closed;
 
   private VoxProofServer(
@@ -64,7 +67,11 @@ public final class VoxProofServer implements AutoCloseable {
       Deque<AutoCloseable> resources,
       ProvenanceLedger ledger,
       KeyRing keys,
-      Router router) {
+      Router router,
+      OpsConfig ops,
+      Readiness readiness) {
+    this.ops = ops;
+    this.readiness = readiness;
     this.config = config;
     this.vertx = vertx;
     this.server = server;
@@ -74,8 +81,17 @@ public final class VoxProofServer implements AutoCloseable {
     this.router = router;
   }
 
-  /** Opens everything and listens; on any failure, what was opened is closed again. */
+  /** Opens everything and listens, in the evaluation profile on the built-in consent checks. */
   public static VoxProofServer start(ServerConfig config) throws Exception {
+    return start(config, OpsConfig.defaults());
+  }
+
+  /**
+   * Opens everything and listens; on any failure, what was opened is closed again. The caller
+   * checks {@link ProductionRequirements} first; the production profile's token floor is applied
+   * here.
+   */
+  public static VoxProofServer start(ServerConfig config, OpsConfig ops) throws Exception {
     Deque<AutoCloseable> opened = new ArrayDeque<>();
     try {
       OwnerOnly.createDirectories(config.dataDir()); // 0700 whatever the umask
@@ -93,7 +109,7 @@ public final class VoxProofServer implements AutoCloseable {
       Tls tls = config.tls() ? Tls.fromPem(vertx, config.tlsCert(), config.tlsKey()) : null;
       // Consent tokens name the server's base URL as issuer; it is known once the server listens.
       AtomicReference<String> baseUrl = new AtomicReference<>();
-      ConsentModule consent = Consents.open(config.dataDir(), db, keys, ledger, baseUrl::get);
+      ConsentModule consent = Consents.open(config.dataDir(), db, keys, ledger, baseUrl::get, ops);
       // The detector reports the status now of the consent a record was made under.
       DetectorService detector =
           DetectorService.builder()
@@ -122,27 +138,41 @@ public final class VoxProofServer implements AutoCloseable {
       OpenApi api =
           OpenApi.load(vertx, OpenApi.resource(VoxProofServer.class, OPENAPI))
               .await(30, TimeUnit.SECONDS);
-      Router root =
-          ApiRouter.create(
-              vertx,
-              auth,
-              ApiClients.PROBLEMS,
-              List.of(
-                  LedgerRoutes.create(vertx, ledger),
-                  consent.routes(vertx),
-                  SynthService.create(
-                      vertx, config.dataDir(), keys, ledger, baseUrl::get, consent.statusSource()),
-                  detector.router(vertx)),
-              api);
+      Readiness readiness = new Readiness(db, ledger, keys);
+      ServerMetrics metrics = new ServerMetrics(ledger);
+      List<ServiceRouter> services =
+          List.of(
+              LedgerRoutes.create(vertx, ledger),
+              consent.routes(vertx),
+              SynthService.create(
+                  vertx, config.dataDir(), keys, ledger, baseUrl::get, consent.statusSource()),
+              detector.router(vertx),
+              OpsRoutes.create(
+                  vertx,
+                  readiness,
+                  metrics.metrics(),
+                  ops.publicMetrics() || loopback(config.host()), // as metricsOpen()
+                  Workers.create(vertx, "ops-io", 2)));
+      Router root = ApiRouter.create(vertx, auth, ApiClients.PROBLEMS, services, api);
       StaticRoutes.load().mount(root); // the web pages (docs/web.md), ahead of auth and the API
+      metrics.observer().install(root, services); // first handler of all
       ApiServer server =
           ApiServer.start(vertx, root, config.host(), config.port(), tls)
               .await(30, TimeUnit.SECONDS);
       baseUrl.set(server.scheme() + "://" + config.host() + ":" + server.port());
-      return new VoxProofServer(config, vertx, server, opened, ledger, keys, root);
+      readiness.accepting();
+      return new VoxProofServer(config, vertx, server, opened, ledger, keys, root, ops, readiness);
     } catch (Exception | Error e) {
       closeAll(opened);
       throw e;
+    }
+  }
+
+  private static boolean loopback(String host) {
+    try {
+      return java.net.InetAddress.getByName(host).isLoopbackAddress();
+    } catch (java.net.UnknownHostException e) {
+      return false;
     }
   }
 
@@ -159,11 +189,22 @@ public final class VoxProofServer implements AutoCloseable {
   /** One line for the log: where it listens and what it serves. */
   public String describe() throws LedgerException {
     return String.format(
-        "listening on %s (data in %s; key generation %d; ledger %s; evaluation profile)",
+        "listening on %s (data in %s; key generation %d; ledger %s; %s profile)",
         url(),
         config.dataDir().toAbsolutePath(),
         keys.generation(),
-        LedgerBackend.describe(ledger));
+        LedgerBackend.describe(ledger),
+        ops.profile().cliName());
+  }
+
+  /** The data directory it serves from. */
+  public java.nio.file.Path dataDir() {
+    return config.dataDir();
+  }
+
+  /** Whether {@code /metrics} answers without an operator key. */
+  public boolean metricsOpen() {
+    return ops.publicMetrics() || loopback(config.host());
   }
 
   /** The ledger it serves (the backend {@code --ledger} chose). */
@@ -181,6 +222,7 @@ public final class VoxProofServer implements AutoCloseable {
       return;
     }
     closed = true;
+    readiness.stopping(); // /ready answers 503 from now on, while requests in flight finish
     try {
       server
           .shutdown(config.grace())
@@ -199,6 +241,11 @@ public final class VoxProofServer implements AutoCloseable {
         LOG.log(Level.WARNING, "close failed: " + e);
       }
     }
+  }
+
+  /** What {@code /ready} would report as not ready now (blocks: probes the database). */
+  List<String> notReady() {
+    return readiness.failing();
   }
 
   Vertx vertx() {

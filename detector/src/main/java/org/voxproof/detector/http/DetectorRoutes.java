@@ -19,6 +19,7 @@ import org.voxproof.http.Problems;
 import org.voxproof.http.Responses;
 import org.voxproof.http.Workers;
 import org.voxproof.http.auth.BearerAuth;
+import org.voxproof.http.observe.RequestObserver;
 
 /**
  * {@code POST /v1/detect} (platform, police and operator keys): the file as the raw body, or as the
@@ -103,6 +104,8 @@ final class DetectorRoutes {
               inFlight.decrementAndGet();
               if (ar.succeeded()) {
                 JsonObject j = ar.result();
+                // For the access log and voxproof_detections_total{verdict}.
+                RequestObserver.note(ctx, "verdict", j.getString("verdict"));
                 ctx.response().putHeader("Cache-Control", "no-store");
                 Responses.json(ctx, j);
               } else if (ar.cause() instanceof DetectorException e) {

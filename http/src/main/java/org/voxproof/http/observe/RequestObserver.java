@@ -1,6 +1,5 @@
 package org.voxproof.http.observe;
 
-import io.vertx.core.AsyncResult;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -133,7 +132,22 @@ public final class RequestObserver implements Handler<RoutingContext> {
     ctx.put(ROUTES, new ArrayList<RoutingContext>(2));
     ctx.put(NOTES, new java.util.concurrent.ConcurrentHashMap<String, String>());
     ctx.response().putHeader(REQUEST_ID_HEADER, id);
-    ctx.addEndHandler(ar -> finished(ctx, id, start, ar));
+    // The body end marks a complete response; the end handler also covers a connection that
+    // closed before one (its result comes only once the connection closes, so it cannot time).
+    java.util.concurrent.atomic.AtomicBoolean done =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    ctx.addBodyEndHandler(
+        v -> {
+          if (done.compareAndSet(false, true)) {
+            finished(ctx, id, start, true);
+          }
+        });
+    ctx.addEndHandler(
+        ar -> {
+          if (done.compareAndSet(false, true)) {
+            finished(ctx, id, start, ctx.response().ended());
+          }
+        });
     ctx.next();
   }
 
@@ -145,9 +159,9 @@ public final class RequestObserver implements Handler<RoutingContext> {
     ctx.next();
   }
 
-  private void finished(RoutingContext ctx, String id, long start, AsyncResult<Void> ar) {
+  private void finished(RoutingContext ctx, String id, long start, boolean ended) {
     long nanos = System.nanoTime() - start;
-    int status = ar.succeeded() ? ctx.response().getStatusCode() : 0;
+    int status = ended ? ctx.response().getStatusCode() : 0;
     String method = ctx.request().method().name();
     String route = route(ctx);
     JsonObject problem = ctx.get(Problems.SENT);
