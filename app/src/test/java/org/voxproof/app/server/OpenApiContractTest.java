@@ -38,8 +38,9 @@ import org.voxproof.http.openapi.OpenApi;
 /**
  * docs/openapi.yaml is the contract of the server: the routes {@code serve} mounts and the
  * document's operations are the same set (both directions), the document is what {@code
- * /openapi.yaml} serves, every example request in it passes its own validation, and malformed
- * requests get the 400 problems the document promises.
+ * /openapi.yaml} serves, every example request in it passes its own validation, the roles it names
+ * for each operation ({@code x-voxproof-roles}) are exactly the API-key roles the route lets past
+ * its role check, and malformed requests get the 400 problems the document promises.
  */
 class OpenApiContractTest {
   private static final Set<String> METHODS =
@@ -206,6 +207,115 @@ class OpenApiContractTest {
       out.add(Buffer.buffer(examples.getJsonObject(name).getValue("value").toString()));
     }
     return out;
+  }
+
+  @Test
+  void documentedRoles_matchTheRoutesRoleChecks() throws Exception {
+    Map<String, String> keys = new HashMap<>();
+    for (String role : List.of("licensee", "platform", "police", "operator")) {
+      keys.put(
+          role,
+          admin(
+              "admin",
+              "create-client",
+              "--data-dir",
+              dir.resolve("data").toString(),
+              "--name",
+              "roles-" + role,
+              "--org",
+              "org-" + role,
+              "--role",
+              role));
+    }
+    int checked = 0;
+    for (Operation op : api.contract().operations()) {
+      JsonObject doc = documented(op);
+      JsonArray roles = doc.getJsonArray("x-voxproof-roles");
+      boolean isPublic = doc.containsKey("security") && doc.getJsonArray("security").isEmpty();
+      assertThat(isPublic || roles != null)
+          .as("%s names its roles or is public", op.getOperationId())
+          .isTrue();
+      if (isPublic) {
+        assertThat(roles).as("%s: public with roles", op.getOperationId()).isNull();
+        HttpResponse<String> anon = exampleRequest(op, doc, null);
+        assertThat(anon.statusCode())
+            .as("%s without credentials: %s", op.getOperationId(), anon.body())
+            .isNotEqualTo(401)
+            .isNotEqualTo(403);
+        checked++;
+        continue;
+      }
+      assertThat(exampleRequest(op, doc, null).statusCode())
+          .as("%s without credentials", op.getOperationId())
+          .isEqualTo(401);
+      for (Map.Entry<String, String> k : keys.entrySet()) {
+        HttpResponse<String> r = exampleRequest(op, doc, k.getValue());
+        boolean forbidden =
+            r.statusCode() == 403
+                && new JsonObject(r.body()).getString("type").endsWith("/forbidden");
+        assertThat(forbidden)
+            .as(
+                "%s with a %s key: %s %s",
+                op.getOperationId(), k.getKey(), r.statusCode(), r.body())
+            .isEqualTo(!roles.contains(k.getKey()));
+        checked++;
+      }
+    }
+    assertThat(checked).isGreaterThan(api.contract().operations().size());
+  }
+
+  /** The operation's example request (audio routes get a tiny WAV header), with {@code key}. */
+  private HttpResponse<String> exampleRequest(Operation op, JsonObject doc, String key)
+      throws Exception {
+    String path = op.getOpenAPIPath();
+    StringBuilder query = new StringBuilder();
+    HttpRequest.Builder b = HttpRequest.newBuilder();
+    for (Object o : doc.getJsonArray("parameters", new JsonArray())) {
+      JsonObject p = resolve((JsonObject) o);
+      String v = String.valueOf(p.getValue("example"));
+      switch (p.getString("in")) {
+        case "path" -> path = path.replace("{" + p.getString("name") + "}", v);
+        case "query" ->
+            query
+                .append(query.length() == 0 ? "?" : "&")
+                .append(p.getString("name"))
+                .append('=')
+                .append(java.net.URLEncoder.encode(v, StandardCharsets.UTF_8));
+        case "header" -> b.header(p.getString("name"), v);
+        default -> throw new AssertionError("cookie parameters are not used");
+      }
+    }
+    b.uri(URI.create(server.url() + path + query));
+    List<Buffer> bodies = exampleBodies(doc);
+    JsonObject content =
+        doc.getJsonObject("requestBody", new JsonObject())
+            .getJsonObject("content", new JsonObject());
+    if (bodies.get(0) != null) {
+      b.header("Content-Type", "application/json")
+          .method(
+              op.getHttpMethod().name(),
+              HttpRequest.BodyPublishers.ofString(bodies.get(0).toString()));
+    } else if (content.containsKey("audio/*")) {
+      b.header("Content-Type", "audio/wav")
+          .method(op.getHttpMethod().name(), HttpRequest.BodyPublishers.ofByteArray(new byte[44]));
+    } else if (content.containsKey("multipart/form-data")) {
+      String boundary = "voxproof-roles";
+      String part =
+          "--"
+              + boundary
+              + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.wav\"\r\n"
+              + "Content-Type: audio/wav\r\n\r\nRIFF\r\n--"
+              + boundary
+              + "--\r\n";
+      b.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+          .method(op.getHttpMethod().name(), HttpRequest.BodyPublishers.ofString(part));
+    } else {
+      b.method(op.getHttpMethod().name(), HttpRequest.BodyPublishers.noBody());
+    }
+    if (key != null) {
+      b.header("Authorization", "Bearer " + key);
+    }
+    return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   @Test
