@@ -250,6 +250,9 @@ async function stopConsent() {
     showResult(r.body, null);
   } catch (e) {
     if (e instanceof ApiError && e.status === 422) {
+      // The statement is used up (a challenge answers once): take it away until a new one comes.
+      show($('challenge-box'), false);
+      $('phrase').textContent = '';
       showChecks(e.reasons);
       alertError(`Your consent was not accepted: ${failedText(e.reasons)}. Ask for a new statement and record again.`);
     } else {

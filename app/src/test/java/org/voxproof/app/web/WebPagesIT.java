@@ -59,6 +59,18 @@ import org.voxproof.testkit.Tools;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebPagesIT {
   static final String VOICE = "en-us+m3";
+
+  /**
+   * Read deliberately, as a person reads a list of random words (the demo's measurement: the phrase
+   * check accepts en-us+m3 17/20 at 140 wpm with an 80 ms gap, 21/27 at espeak's default 175).
+   */
+  static final String SPEED = "140";
+
+  static final String GAP = "8";
+
+  /** Takes of the consent statement before the test gives up (each with a new challenge). */
+  static final int ATTEMPTS = 4;
+
   static final List<String> SAMPLES =
       List.of(
           "The quick brown fox jumps over the lazy dog while the farmer watches from the gate.",
@@ -172,57 +184,44 @@ class WebPagesIT {
     browser.tabTo("to-consent");
     browser.enterOn("to-consent");
 
+    // A take that says something else: refused, and the page shows exactly the API's reasons.
+    Take wrong =
+        take(phrase -> "I do not agree to anything, and I would like a cup of tea please.");
+    assertThat(wrong.status).as(wrong.body.encode()).isEqualTo(422);
+    assertThat(wrong.reasons()).contains("phrase_mismatch");
+    assertThat(wrong.failedShown())
+        .as("the page shows what the API said")
+        .isEqualTo(wrong.reasons());
+    assertThat(browser.text("error")).contains("not accepted");
+    assertThat(browser.visible("phrase")).as("a used challenge is taken away").isFalse();
+    browser.waitFor(() -> "challenge".equals(browser.activeId()), 5, "focus back on challenge");
+
     List<String> attempts = new ArrayList<>();
-    for (int attempt = 1; attempt <= 3 && consent == null; attempt++) {
-      browser.enterOn("challenge"); // the page moves the focus to it
-      browser.waitFor(() -> browser.visible("phrase"), 15, "challenge shown");
-      String phrase = browser.text("phrase");
-      assertThat(phrase).contains("Alice Smith").contains("Acme Bank");
-      int left = Integer.parseInt(browser.text("countdown"));
-      assertThat(left).isBetween(60, 120);
-      browser.recordApiCalls();
-      record("consent", say(phrase));
-      browser.waitFor(
-          () -> browser.visible("checks-box") || !browser.text("error").isEmpty(),
-          120,
-          "checks shown");
-      Map<String, Object> answer =
-          browser.apiCalls().stream()
-              .filter(c -> String.valueOf(c.get("url")).endsWith("/consent"))
-              .findFirst()
-              .orElseThrow();
-      long status = (Long) answer.get("status");
-      JsonObject body = new JsonObject((String) answer.get("body"));
-      Map<String, String> shown = shownChecks();
-      if (status == 201) {
-        assertThat(shown)
+    for (int attempt = 1; attempt <= ATTEMPTS && consent == null; attempt++) {
+      Take t = take(phrase -> phrase);
+      if (t.status == 201) {
+        assertThat(t.shown)
             .containsOnlyKeys(CHECKS)
             .allSatisfy((k, v) -> assertThat(v).isEqualTo("passed"));
         browser.waitFor(() -> browser.visible("result"), 5, "result shown");
-        assertThat(browser.text("result-consent")).isEqualTo(body.getString("consentId"));
-        assertThat(browser.text("result-voice")).isEqualTo(body.getString("voiceId"));
-        consent = body;
+        assertThat(browser.text("result-consent")).isEqualTo(t.body.getString("consentId"));
+        assertThat(browser.text("result-voice")).isEqualTo(t.body.getString("voiceId"));
+        consent = t.body;
         System.err.println(
             "consent accepted on attempt " + attempt + "; refused before: " + attempts);
       } else {
-        assertThat(status).as(body.encode()).isEqualTo(422);
-        Set<String> reasons = new TreeSet<>(body.getJsonArray("reasons").getList());
-        Set<String> failed =
-            shown.entrySet().stream()
-                .filter(x -> x.getValue().equals("failed"))
-                .map(Map.Entry::getKey)
-                .collect(Collectors.toCollection(TreeSet::new));
-        assertThat(failed).as("the page shows what the API said").isEqualTo(reasons);
-        assertThat(shown.keySet()).containsAll(CHECKS);
-        assertThat(browser.text("error")).contains("not accepted");
-        attempts.add(phrase + " → " + reasons);
+        assertThat(t.status).as(t.body.encode()).isEqualTo(422);
+        assertThat(t.failedShown()).as("the page shows what the API said").isEqualTo(t.reasons());
+        attempts.add(t.phrase + " → " + t.reasons());
         // Only the recognizer's occasional miss on espeak speech is worth another phrase.
-        assertThat(reasons).as("refused for more than the phrase").containsOnly("phrase_mismatch");
+        assertThat(t.reasons())
+            .as("refused for more than the phrase")
+            .containsOnly("phrase_mismatch");
         browser.waitFor(() -> "challenge".equals(browser.activeId()), 5, "focus back on challenge");
       }
     }
     if (consent == null) {
-      fail("consent refused three times: " + attempts);
+      fail("consent refused " + ATTEMPTS + " times: " + attempts);
     }
     JsonObject view = json("GET", "/v1/enrollments/" + enrollmentId, ownerSecret, null, 200);
     assertThat(view.getString("status")).isEqualTo("consented");
@@ -596,6 +595,49 @@ class WebPagesIT {
 
   // --- helpers -------------------------------------------------------------------------------
 
+  /** One answer to a challenge: what was shown, the API's answer, and the checks on the page. */
+  record Take(String phrase, long status, JsonObject body, Map<String, String> shown) {
+    Set<String> reasons() {
+      return new TreeSet<>(body.getJsonArray("reasons", new JsonArray()).getList());
+    }
+
+    Set<String> failedShown() {
+      assertThat(shown.keySet()).containsAll(CHECKS);
+      return shown.entrySet().stream()
+          .filter(x -> x.getValue().equals("failed"))
+          .map(Map.Entry::getKey)
+          .collect(Collectors.toCollection(TreeSet::new));
+    }
+  }
+
+  /** Asks for a challenge (Enter), speaks {@code speech.apply(phrase)}, returns the outcome. */
+  private static Take take(java.util.function.UnaryOperator<String> speech) throws Exception {
+    browser.enterOn("challenge"); // the page moves the focus to it
+    browser.waitFor(
+        () -> browser.visible("phrase") && !browser.text("phrase").isEmpty(),
+        15,
+        "challenge shown");
+    String phrase = browser.text("phrase");
+    assertThat(phrase).contains("Alice Smith").contains("Acme Bank");
+    assertThat(Integer.parseInt(browser.text("countdown"))).isBetween(60, 120);
+    browser.recordApiCalls();
+    record("consent", say(speech.apply(phrase)));
+    browser.waitFor(
+        () -> browser.visible("checks-box") || !browser.text("error").isEmpty(),
+        120,
+        "checks shown");
+    Map<String, Object> answer =
+        browser.apiCalls().stream()
+            .filter(c -> String.valueOf(c.get("url")).endsWith("/consent"))
+            .findFirst()
+            .orElseThrow();
+    return new Take(
+        phrase,
+        (Long) answer.get("status"),
+        new JsonObject((String) answer.get("body")),
+        shownChecks());
+  }
+
   /** Records one take: the speech goes to the fake microphone, Enter starts and stops. */
   private static void record(String kind, byte[] wav) throws Exception {
     browser.speak(wav);
@@ -653,7 +695,7 @@ class WebPagesIT {
   static byte[] say(String text) throws IOException, InterruptedException {
     Path raw = Files.createTempFile(dir, "say", ".wav");
     Path padded = Files.createTempFile(dir, "padded", ".wav");
-    run("espeak-ng", "-v", VOICE, "-w", raw.toString(), text);
+    run("espeak-ng", "-v", VOICE, "-s", SPEED, "-g", GAP, "-w", raw.toString(), text);
     run(
         "sox",
         raw.toString(),
