@@ -34,6 +34,7 @@ final class WatermarkBenchFalseAlarms {
     List<float[]> sources = sources(seed);
     LongAdder found = new LongAdder();
     LongAdder speedSearched = new LongAdder();
+    LongAdder done = new LongAdder();
     AtomicLongArray over = new AtomicLongArray(Z.length);
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     List<Future<?>> jobs = new ArrayList<>();
@@ -47,12 +48,13 @@ final class WatermarkBenchFalseAlarms {
                 for (int w = lo; w < hi; w++) {
                   Detection d = window(sources, seed, w);
                   found.add(d.found() ? 1 : 0);
-                  if (w % 20_000 == 0) {
-                    System.err.printf(Locale.ROOT, "false alarms: window %d%n", w);
-                  }
                   speedSearched.add(w % SPEED_EVERY == 0 ? 1 : 0);
                   for (int z = 0; z < Z.length; z++) {
                     over.addAndGet(z, d.syncScore() >= Z[z] ? 1 : 0);
+                  }
+                  done.increment();
+                  if (w % 10_000 == 0) {
+                    progress(done.sum(), found.sum(), over);
                   }
                 }
                 return null;
@@ -70,6 +72,18 @@ final class WatermarkBenchFalseAlarms {
     System.out.printf(
         Locale.ROOT, "false detections %d in %d unmarked windows%n", found.sum(), windows);
     return found.sum() == 0 ? 0 : 1;
+  }
+
+  /** Running tallies, so a run stopped early still says how far it got and what it saw. */
+  private static void progress(long done, long found, AtomicLongArray over) {
+    System.err.printf(
+        Locale.ROOT,
+        "false alarms: %d windows done, %d false detections, sync z >= 4/5/6 in %d/%d/%d%n",
+        done,
+        found,
+        over.get(0),
+        over.get(1),
+        over.get(2));
   }
 
   private static Detection window(List<float[]> sources, long seed, int w) throws Exception {
