@@ -4,8 +4,10 @@ import java.util.Objects;
 
 /**
  * The file could not be examined; {@link #reason()} is stable (the audio module's reasons such as
- * {@code not_audio}, {@code truncated}, {@code too_large}, or {@code unavailable} when a backing
- * service failed).
+ * {@code not_audio}, {@code truncated}, {@code too_large}; or, when a backing service failed,
+ * {@code ledger_unavailable} (the ledger, also another node's), {@code consent_unavailable} (the
+ * consent service's status or disclosure) or {@code unavailable} (key ring, model, evidence
+ * signer)).
  */
 public final class DetectorException extends Exception {
   private static final long serialVersionUID = 1L;

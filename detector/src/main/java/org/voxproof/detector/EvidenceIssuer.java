@@ -85,7 +85,7 @@ public final class EvidenceIssuer {
           LedgerFindings.of(
               ledger.evidence(record.get().record().id()), ledger.origin(), verifierKey));
     } catch (LedgerException ex) {
-      throw new DetectorException("unavailable", "ledger proof unavailable", false, ex);
+      throw new DetectorException("ledger_unavailable", "ledger proof unavailable", false, ex);
     }
   }
 }

@@ -89,7 +89,7 @@ public final class ProvenanceDetector {
           AudioDecoder.detectType(file),
           audio.frames() / (double) audio.sampleRate());
     } catch (LedgerException e) {
-      throw new DetectorException("unavailable", "ledger unavailable", false, e);
+      throw new DetectorException("ledger_unavailable", "ledger unavailable", false, e);
     }
   }
 
@@ -148,7 +148,7 @@ public final class ProvenanceDetector {
     try {
       return consent.status(record.get().record().consentCommitment());
     } catch (Exception e) {
-      throw new DetectorException("unavailable", "consent status unavailable", false, e);
+      throw new DetectorException("consent_unavailable", "consent status unavailable", false, e);
     }
   }
 

@@ -100,6 +100,20 @@ public final class ProblemMap {
       return put(type, new Mapping(503, "unavailable", title, false, retryAfter));
     }
 
+    /**
+     * Maps {@code type} to 503 with its own {@code reason} and {@code Retry-After}: something this
+     * service needs is unavailable (another node of a scaled-out deployment, {@code
+     * ledger_unavailable}, {@code consent_unavailable}), and the client should retry after the
+     * pause.
+     */
+    public Builder unavailable(
+        Class<? extends Throwable> type, String reason, String title, Duration retryAfter) {
+      if (retryAfter.isNegative() || retryAfter.isZero()) {
+        throw new IllegalArgumentException("retryAfter must be positive");
+      }
+      return put(type, new Mapping(503, reason, title, false, retryAfter));
+    }
+
     /** Adds every mapping of {@code other} (a later mapping of the same type replaces it). */
     public Builder include(ProblemMap other) {
       mappings.putAll(other.mappings);

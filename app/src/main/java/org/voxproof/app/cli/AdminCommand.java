@@ -103,7 +103,8 @@ public final class AdminCommand implements Runnable {
     @Option(
         names = "--role",
         required = true,
-        description = "licensee, platform, police or operator.")
+        description =
+            "licensee, platform, police, operator or service (another node of a scaled-out deployment, serve --only).")
     String role;
 
     @Option(names = "--org", description = "Organisation it acts for (default: the name).")
@@ -120,7 +121,8 @@ public final class AdminCommand implements Runnable {
       try {
         r = Role.parse(role);
       } catch (IllegalArgumentException e) {
-        throw new ApiClientException("--role must be licensee, platform, police or operator");
+        throw new ApiClientException(
+            "--role must be licensee, platform, police, operator or service");
       }
       if (expiresDays < 1 || expiresDays > 3650) {
         throw new ApiClientException("--expires-days must be 1 to 3650");

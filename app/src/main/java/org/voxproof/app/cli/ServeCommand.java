@@ -10,6 +10,7 @@ import org.voxproof.app.server.OpsConfig;
 import org.voxproof.app.server.ProductionRequirements;
 import org.voxproof.app.server.ServerConfig;
 import org.voxproof.app.server.StartupBanner;
+import org.voxproof.app.server.Topology;
 import org.voxproof.app.server.VoxProofServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,12 +44,7 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
   @Option(names = "--host", description = "Bind address (default: ${DEFAULT-VALUE}).")
   String host = "127.0.0.1";
 
-  @Option(
-      names = "--only",
-      description =
-          "Run one service only: ledger (consent, synth and detector are not built yet;"
-              + " default: all).")
-  String only;
+  @Mixin ScaleOutOptions scaleOut;
 
   @Option(
       names = "--tls-cert",
@@ -98,16 +94,23 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
     }
   }
 
+  private Topology topology() {
+    try {
+      Topology t = scaleOut.topology();
+      t.checkServing(tlsCert != null, host);
+      return t;
+    } catch (IllegalArgumentException | IOException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+    }
+  }
+
   @Override
   public Integer call() throws Exception {
-    if (only != null && !only.equals("ledger")) {
-      throw new ParameterException(
-          spec.commandLine(), "--only " + only + ": no such service in this build (only: ledger)");
-    }
     if ((tlsCert == null) != (tlsKey == null)) {
       throw new ParameterException(spec.commandLine(), "--tls-cert and --tls-key go together");
     }
     LedgerBackend backend = ledgerBackend(); // the Fabric file is read before the data dir
+    Topology topology = topology();
     ServerConfig config =
         new ServerConfig(
                 dataDir.dir(),
@@ -127,7 +130,7 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
       }
     }
     LogSetup.install(opsOptions.logFormat);
-    VoxProofServer server = VoxProofServer.start(config, ops);
+    VoxProofServer server = VoxProofServer.start(config, ops, topology);
     for (String line : StartupBanner.lines(server, ops)) {
       System.err.println("voxproof: " + line);
     }

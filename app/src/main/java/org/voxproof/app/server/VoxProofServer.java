@@ -6,16 +6,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.voxproof.app.web.StaticRoutes;
-import org.voxproof.consent.api.ConsentModule;
-import org.voxproof.detector.ConsentStatus;
-import org.voxproof.detector.ReportJson;
-import org.voxproof.detector.http.DetectorService;
 import org.voxproof.http.ApiRouter;
 import org.voxproof.http.ApiServer;
 import org.voxproof.http.ServiceRouter;
@@ -27,11 +22,9 @@ import org.voxproof.http.clients.ApiClients;
 import org.voxproof.http.openapi.OpenApi;
 import org.voxproof.ledger.LedgerException;
 import org.voxproof.ledger.ProvenanceLedger;
-import org.voxproof.ledger.http.LedgerRoutes;
 import org.voxproof.provenance.KeyRing;
 import org.voxproof.storage.OwnerOnly;
 import org.voxproof.storage.Storage;
-import org.voxproof.synth.http.SynthService;
 
 /**
  * The one-process server behind {@code voxproof serve}: opens the key ring, the ledger and the
@@ -58,6 +51,8 @@ public final class VoxProofServer implements AutoCloseable {
   private final Router router;
   private final OpsConfig ops;
   private final Readiness readiness;
+  private final Topology topology;
+  private final java.util.function.Supplier<String> ledgerLine;
   private boolean closed;
 
   private VoxProofServer(
@@ -69,7 +64,11 @@ public final class VoxProofServer implements AutoCloseable {
       KeyRing keys,
       Router router,
       OpsConfig ops,
-      Readiness readiness) {
+      Readiness readiness,
+      Topology topology,
+      java.util.function.Supplier<String> ledgerLine) {
+    this.topology = topology;
+    this.ledgerLine = ledgerLine;
     this.ops = ops;
     this.readiness = readiness;
     this.config = config;
@@ -92,15 +91,27 @@ public final class VoxProofServer implements AutoCloseable {
    * here.
    */
   public static VoxProofServer start(ServerConfig config, OpsConfig ops) throws Exception {
+    return start(config, ops, Topology.ALL_IN_ONE);
+  }
+
+  /** As {@link #start(ServerConfig, OpsConfig, Topology)} in the evaluation profile. */
+  public static VoxProofServer start(ServerConfig config, Topology topology) throws Exception {
+    return start(config, OpsConfig.defaults(), topology);
+  }
+
+  /**
+   * As {@link #start(ServerConfig, OpsConfig)} for what {@code topology} names: every service, or
+   * one ({@code --only}, {@link Nodes}) wired to its peers.
+   */
+  public static VoxProofServer start(ServerConfig config, OpsConfig ops, Topology topology)
+      throws Exception {
+    topology.checkServing(config.tls(), config.host());
     Deque<AutoCloseable> opened = new ArrayDeque<>();
     try {
       OwnerOnly.createDirectories(config.dataDir()); // 0700 whatever the umask
       // First use of a data directory creates the operator key ring (password file, mode 0600).
-      KeyRing keys = KeyRing.builder().dataDirectory(config.dataDir()).open();
+      KeyRing keys = KeyRing.builder().dataDirectory(topology.keysDir().orElse(config.dataDir())).open();
       opened.push(keys);
-      // --ledger: embedded (default), fabric or hybrid; the checkpoint key stays in the ring.
-      ProvenanceLedger ledger = config.ledger().open(config.dataDir(), keys);
-      opened.push(ledger);
       Storage db = Databases.open(config.dataDir(), config.dbUrl());
       opened.push(db);
       ApiClients clients = ApiClients.open(db);
@@ -109,29 +120,13 @@ public final class VoxProofServer implements AutoCloseable {
       Tls tls = config.tls() ? Tls.fromPem(vertx, config.tlsCert(), config.tlsKey()) : null;
       // Consent tokens name the server's base URL as issuer; it is known once the server listens.
       AtomicReference<String> baseUrl = new AtomicReference<>();
-      ConsentModule consent = Consents.open(config.dataDir(), db, keys, ledger, baseUrl::get, ops);
-      // The detector reports the status now of the consent a record was made under.
-      DetectorService detector =
-          DetectorService.builder()
-              .ledger(ledger)
-              .keyRing(keys)
-              .dataDir(config.dataDir())
-              .consentStatus(c -> ConsentStatus.fromWire(consent.statusOfCommitment(c)))
-              // Police with a legal basis (and operators) learn the licensee and the consent id.
-              .disclosures(
-                  r ->
-                      consent
-                          .disclosureOfCommitment(r.consentCommitment())
-                          .map(
-                              d ->
-                                  new ReportJson.Disclosure(
-                                      Optional.of(d.licensee()), Optional.of(d.consentId())))
-                          .orElseGet(
-                              () -> new ReportJson.Disclosure(Optional.empty(), Optional.empty())))
-              .build();
-      opened.push(detector);
+      Assembly assembly =
+          topology.only().isEmpty()
+              ? Assembly.allInOne(config, ops, vertx, keys, db, baseUrl::get, opened)
+              : Nodes.only(config, ops, topology, vertx, keys, db, baseUrl::get, opened);
+      ProvenanceLedger ledger = assembly.ledger();
       List<BearerResolver> resolvers = new ArrayList<>(List.of(clients));
-      resolvers.addAll(consent.resolvers()); // owner secrets (vxo_) and invitations (vxi_)
+      resolvers.addAll(assembly.resolvers()); // owner secrets (vxo_) and invitations (vxi_)
       BearerAuth auth =
           BearerAuth.create(Workers.create(vertx, "auth-io", AUTH_WORKERS), resolvers);
       // docs/openapi.yaml, copied into the jar: served at /openapi.yaml, requests validated by it.
@@ -140,13 +135,8 @@ public final class VoxProofServer implements AutoCloseable {
               .await(30, TimeUnit.SECONDS);
       Readiness readiness = new Readiness(db, ledger, keys);
       ServerMetrics metrics = new ServerMetrics(ledger);
-      List<ServiceRouter> services =
-          List.of(
-              LedgerRoutes.create(vertx, ledger),
-              consent.routes(vertx),
-              SynthService.create(
-                  vertx, config.dataDir(), keys, ledger, baseUrl::get, consent.statusSource()),
-              detector.router(vertx),
+      List<ServiceRouter> services = new ArrayList<>(assembly.routes());
+      services.add(
               OpsRoutes.create(
                   vertx,
                   readiness,
@@ -159,9 +149,24 @@ public final class VoxProofServer implements AutoCloseable {
       ApiServer server =
           ApiServer.start(vertx, root, config.host(), config.port(), tls)
               .await(30, TimeUnit.SECONDS);
-      baseUrl.set(server.scheme() + "://" + config.host() + ":" + server.port());
+      baseUrl.set(
+          topology
+              .publicUrl()
+              .map(u -> u.toString().replaceAll("/+$", ""))
+              .orElse(server.scheme() + "://" + config.host() + ":" + server.port()));
       readiness.accepting();
-      return new VoxProofServer(config, vertx, server, opened, ledger, keys, root, ops, readiness);
+      return new VoxProofServer(
+          config,
+          vertx,
+          server,
+          opened,
+          ledger,
+          keys,
+          root,
+          ops,
+          readiness,
+          topology,
+          assembly.ledgerLine());
     } catch (Exception | Error e) {
       closeAll(opened);
       throw e;
@@ -189,11 +194,12 @@ public final class VoxProofServer implements AutoCloseable {
   /** One line for the log: where it listens and what it serves. */
   public String describe() throws LedgerException {
     return String.format(
-        "listening on %s (data in %s; key generation %d; ledger %s; %s profile)",
+        "listening on %s (%sdata in %s; key generation %d; ledger %s; %s profile)",
         url(),
+        topology.only().map(p -> "only " + p.cliName() + "; ").orElse(""),
         config.dataDir().toAbsolutePath(),
         keys.generation(),
-        LedgerBackend.describe(ledger),
+        ledgerLine.get(),
         ops.profile().cliName());
   }
 

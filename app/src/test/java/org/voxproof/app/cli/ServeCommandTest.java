@@ -15,7 +15,7 @@ class ServeCommandTest {
   @TempDir Path dir;
 
   @Test
-  void serve_onlyUnbuiltService_refusedBeforeTouchingTheDataDir() {
+  void serve_onlyWithoutItsPeers_refusedBeforeTouchingTheDataDir() {
     Path data = dir.resolve("data");
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     PrintStream realErr = System.err;
@@ -27,7 +27,49 @@ class ServeCommandTest {
       System.setErr(realErr);
     }
     assertThat(code).isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--only consent");
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--only consent needs --ledger-url");
+    assertThat(Files.exists(data)).isFalse();
+  }
+
+  @Test
+  void serve_onlyBadCombinations_refusedWithTheOptionNamed() throws Exception {
+    Path data = dir.resolve("data");
+    Path key = Files.writeString(dir.resolve("service.key"), "vxk_0123456789abcdef_x\n");
+    String d = data.toString();
+    assertThat(serveErr(2, "serve", "--only", "web", "--data-dir", d))
+        .contains("--only web: choose consent, synth, detector or ledger");
+    assertThat(serveErr(2, "serve", "--only", "ledger", "--data-dir", d))
+        .contains("--only ledger serves HTTPS");
+    assertThat(
+            serveErr(
+                2,
+                "serve",
+                "--only",
+                "synth",
+                "--ledger-url",
+                "http://ledger.example:8443",
+                "--consent-url",
+                "https://consent.example:8443",
+                "--service-key-file",
+                key.toString(),
+                "--data-dir",
+                d))
+        .contains("peers are reached over TLS");
+    assertThat(
+            serveErr(
+                2,
+                "serve",
+                "--only",
+                "detector",
+                "--ledger-url",
+                "https://ledger.example:8443",
+                "--consent-url",
+                "https://consent.example:8443",
+                "--data-dir",
+                d))
+        .contains("needs a service key for the ledger node");
+    assertThat(serveErr(2, "serve", "--ledger-url", "https://ledger.example", "--data-dir", d))
+        .contains("go with --only");
     assertThat(Files.exists(data)).isFalse();
   }
 

@@ -133,6 +133,15 @@ public final class ConsentModule {
     return ConsentRoutes.create(vertx, this::service, c.maxAudioBytes());
   }
 
+  /**
+   * The internal route the detector node of a scaled-out deployment reads consent status and
+   * disclosures by ({@code GET /internal/v1/consent/commitments/{hex}}, service keys only; {@link
+   * CommitmentClient} is its client).
+   */
+  public ServiceRouter serviceRoutes(Vertx vertx) {
+    return CommitmentRoutes.create(vertx, this);
+  }
+
   /** The owner secrets' and invitations' resolvers, for {@code BearerAuth}. */
   public List<BearerResolver> resolvers() {
     return OwnerCredentials.resolvers(store);

@@ -30,6 +30,7 @@ import org.voxproof.http.Workers;
 import org.voxproof.http.auth.BearerAuth;
 import org.voxproof.http.auth.Principal;
 import org.voxproof.http.auth.Role;
+import org.voxproof.ledger.LedgerUnavailableException;
 import org.voxproof.ledger.http.LedgerRoutes;
 import org.voxproof.storage.StorageUnavailableException;
 
@@ -54,6 +55,12 @@ public final class ConsentRoutes {
           .overloaded(StorageUnavailableException.class, "Storage busy", Duration.ofSeconds(1))
           .overloaded(StoreUnavailableException.class, "Storage busy", Duration.ofSeconds(1))
           .overloaded(StatusUnavailableException.class, "Status unavailable", Duration.ofSeconds(1))
+          // the ledger node of a scaled-out deployment (serve --only consent)
+          .unavailable(
+              LedgerUnavailableException.class,
+              "ledger_unavailable",
+              "Ledger unavailable",
+              Duration.ofSeconds(1))
           .build();
 
   /** Where the routes find the service (built late when the issuer is known only then). */

@@ -248,6 +248,11 @@ public final class DetectorService implements AutoCloseable {
 
   /** Maps detection failures to problems; see {@link DetectorProblems}. */
   static DetectorException unavailable(String what, Throwable cause) {
-    return new DetectorException("unavailable", what, false, cause);
+    return unavailable("unavailable", what, cause);
+  }
+
+  /** A failure of a backing service named by {@code reason} ({@code ledger_unavailable}, ...). */
+  static DetectorException unavailable(String reason, String what, Throwable cause) {
+    return new DetectorException(reason, what, false, cause);
   }
 }

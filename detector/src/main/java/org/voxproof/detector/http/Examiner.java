@@ -57,7 +57,7 @@ final class Examiner {
     try {
       s.ledger.append(access);
     } catch (LedgerException e) {
-      throw DetectorService.unavailable("cannot record the police access", e);
+      throw DetectorService.unavailable("ledger_unavailable", "cannot record the police access", e);
     }
   }
 
@@ -68,7 +68,8 @@ final class Examiner {
     try {
       return s.disclosures.disclose(r.record().get().record());
     } catch (Exception e) {
-      throw DetectorService.unavailable("identity resolution unavailable", e);
+      throw DetectorService.unavailable(
+          "consent_unavailable", "identity resolution unavailable", e);
     }
   }
 }

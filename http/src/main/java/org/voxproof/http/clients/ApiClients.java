@@ -68,7 +68,7 @@ public final class ApiClients implements BearerResolver {
    * Creates a client and its first key.
    *
    * @param name unique; letters, digits, {@code . _ -}, at most 64
-   * @param role licensee, platform, police or operator
+   * @param role licensee, platform, police, operator or service
    * @param organisation printable ASCII, at most 128
    * @param validity how long the key works (1 day to 10 years)
    * @throws ApiClientException for a bad value or a name in use
@@ -78,7 +78,8 @@ public final class ApiClients implements BearerResolver {
     check(NAME, name, "name must be 1-64 letters, digits, '.', '_' or '-', starting alphanumeric");
     check(ORGANISATION, organisation, "organisation must be 1-128 printable ASCII characters");
     if (!role.isApiKeyRole()) {
-      throw new ApiClientException("an API key's role is licensee, platform, police or operator");
+      throw new ApiClientException(
+          "an API key's role is licensee, platform, police, operator or service");
     }
     if (validity.compareTo(Duration.ofDays(1)) < 0 || validity.compareTo(MAX_VALIDITY) > 0) {
       throw new ApiClientException("validity must be 1 to 3650 days");

@@ -170,7 +170,7 @@ abstract class ApiClientsContractTest {
         .hasMessageStartingWith("name must be");
     assertThatThrownBy(() -> create("owner-1", Role.OWNER))
         .isInstanceOf(ApiClientException.class)
-        .hasMessage("an API key's role is licensee, platform, police or operator");
+        .hasMessage("an API key's role is licensee, platform, police, operator or service");
     assertThatThrownBy(() -> clients.create("x", Role.POLICE, "Org\n", Duration.ofDays(1)))
         .isInstanceOf(ApiClientException.class)
         .hasMessageStartingWith("organisation must be");

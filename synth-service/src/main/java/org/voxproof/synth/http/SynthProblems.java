@@ -25,9 +25,9 @@ import org.voxproof.synth.engine.EngineException;
  * How synthesis failures become RFC 9457 problems. Refusals carry their stable {@code reasons}; the
  * problem {@code type} ends in the first of them. Consent tokens: 403 {@code invalid_token}, {@code
  * consent_expired}, {@code consent_revoked}, {@code out_of_scope}; status unreadable: 503 {@code
- * unavailable}. Synthesis: 400 for the request ({@code text_empty}, {@code text_too_long}, ...),
- * 403/429 for policy ({@code Retry-After} on 429), 503 + {@code Retry-After} for the engine and the
- * provenance steps (nothing was released). Anything else goes to the router's {@link
+ * consent_unavailable}. Synthesis: 400 for the request ({@code text_empty}, {@code text_too_long},
+ * ...), 403/429 for policy ({@code Retry-After} on 429), 503 + {@code Retry-After} for the engine
+ * and the provenance steps (nothing was released). Anything else goes to the router's {@link
  * org.voxproof.http.FailureHandler} (a logged, generic 500).
  */
 final class SynthProblems {
@@ -69,7 +69,7 @@ final class SynthProblems {
     }
     if (error instanceof StatusUnavailableException) {
       return Optional.of(
-          unavailable("unavailable", "Consent status unavailable", "Try again later."));
+          unavailable("consent_unavailable", "Consent status unavailable", "Try again later."));
     }
     if (error instanceof SynthesisRefusedException e) {
       Problem p = refusal(e.httpStatus(), e.reasons(), title(e.reason()), e.getMessage());

@@ -65,6 +65,21 @@ public final class SynthService {
       Supplier<String> issuer,
       StatusSource status)
       throws IOException, KeyRingException, PolicyConfigException {
+    return create(vertx, dataDir, keys, ledger, new LazyVerifier(issuer, keys, status));
+  }
+
+  /**
+   * The same with another consent check: on a synthesis node of a scaled-out deployment ({@code
+   * serve --only synth}), consent-service's {@code ConsentVerifier} against the remote consent
+   * service (its JWK set and signed status lists), and {@code ledger} the ledger node's client.
+   *
+   * @throws IOException when the pseudonym key cannot be read or created
+   * @throws KeyRingException when the key ring cannot hand out the watermark key or the signer
+   * @throws PolicyConfigException when the shipped policy does not load (a build defect)
+   */
+  public static ServiceRouter create(
+      Vertx vertx, Path dataDir, KeyRing keys, ProvenanceLedger ledger, ConsentCheck consent)
+      throws IOException, KeyRingException, PolicyConfigException {
     Path dir = OwnerOnly.createDirectories(dataDir.resolve("synth"));
     Path espeak =
         EspeakEngine.findOnPath()
@@ -87,7 +102,7 @@ public final class SynthService {
             .ledger(ledger)
             .pseudonyms(LicenseePseudonyms.openOrCreate(dir.resolve("pseudonym.key")))
             .build();
-    return SynthRoutes.create(vertx, synth, new LazyVerifier(issuer, keys, status));
+    return SynthRoutes.create(vertx, synth, consent);
   }
 
   /** Builds the verifier on first use, once the server's base URL (the issuer) is known. */
