@@ -54,7 +54,7 @@ public final class CommitmentClient {
       r = peer.get(CommitmentRoutes.PREFIX + HexFormat.of().formatHex(commitment));
     } catch (IOException e) {
       throw new StatusUnavailableException(
-          "consent node " + peer.base() + " unreachable: " + e.getMessage(), e);
+          "consent node " + peer.base() + " unreachable: " + PeerClient.describe(e), e);
     }
     if (r.status() == 404 && r.reason().equals("not_found")) {
       return Optional.empty();

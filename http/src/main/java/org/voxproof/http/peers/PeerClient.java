@@ -107,6 +107,12 @@ public final class PeerClient {
     }
   }
 
+  /** What went wrong, for a log line: the message, or the exception's kind when it has none. */
+  public static String describe(IOException e) {
+    String m = e.getMessage();
+    return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+  }
+
   @Override
   public String toString() {
     return "PeerClient[" + base + "]"; // never the key

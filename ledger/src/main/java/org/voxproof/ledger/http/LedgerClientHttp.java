@@ -291,7 +291,7 @@ public final class LedgerClientHttp implements ProvenanceLedger {
 
   private LedgerUnavailableException unreachable(IOException e) {
     return new LedgerUnavailableException(
-        "ledger node " + peer.base() + " unreachable: " + e.getMessage(), e);
+        "ledger node " + peer.base() + " unreachable: " + PeerClient.describe(e), e);
   }
 
   private JsonObject json(PeerResponse r) throws LedgerException {
