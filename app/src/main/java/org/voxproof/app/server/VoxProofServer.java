@@ -110,7 +110,8 @@ public final class VoxProofServer implements AutoCloseable {
     try {
       OwnerOnly.createDirectories(config.dataDir()); // 0700 whatever the umask
       // First use of a data directory creates the operator key ring (password file, mode 0600).
-      KeyRing keys = KeyRing.builder().dataDirectory(topology.keysDir().orElse(config.dataDir())).open();
+      KeyRing keys =
+          KeyRing.builder().dataDirectory(topology.keysDir().orElse(config.dataDir())).open();
       opened.push(keys);
       Storage db = Databases.open(config.dataDir(), config.dbUrl());
       opened.push(db);
@@ -137,12 +138,12 @@ public final class VoxProofServer implements AutoCloseable {
       ServerMetrics metrics = new ServerMetrics(ledger);
       List<ServiceRouter> services = new ArrayList<>(assembly.routes());
       services.add(
-              OpsRoutes.create(
-                  vertx,
-                  readiness,
-                  metrics.metrics(),
-                  ops.publicMetrics() || loopback(config.host()), // as metricsOpen()
-                  Workers.create(vertx, "ops-io", 2)));
+          OpsRoutes.create(
+              vertx,
+              readiness,
+              metrics.metrics(),
+              ops.publicMetrics() || loopback(config.host()), // as metricsOpen()
+              Workers.create(vertx, "ops-io", 2)));
       Router root = ApiRouter.create(vertx, auth, ApiClients.PROBLEMS, services, api);
       StaticRoutes.load().mount(root); // the web pages (docs/web.md), ahead of auth and the API
       metrics.observer().install(root, services); // first handler of all
