@@ -35,6 +35,7 @@ check "softhsm2-util" softhsm2-util --version
 check "SoftHSM2 PKCS#11 library" test -f /usr/lib/softhsm/libsofthsm2.so
 check "node (reference C2PA validator)" node --version
 check "c2pa-rs validator installed" test -f "${VOXPROOF_C2PA_VERIFIER:-/tmp/voxproof-c2pa-verifier}/verify.mjs"
+check "curl, jq, python3 (API guide: ApiGuideIT runs its sh blocks)" sh -c 'curl --version && jq --version && python3 --version'
 check "chromium (web page tests)" test -x "${VOXPROOF_CHROMIUM:-/usr/bin/chromium}"
 check "chromedriver (web page tests)" test -x "${VOXPROOF_CHROMEDRIVER:-/usr/bin/chromedriver}"
 check "axe-core (web page tests)" test -f "${VOXPROOF_AXE_JS:-/tmp/voxproof-web-tests/node_modules/axe-core/axe.min.js}"
