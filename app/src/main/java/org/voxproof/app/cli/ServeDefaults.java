@@ -38,12 +38,19 @@ public final class ServeDefaults implements IDefaultValueProvider {
           "VOXPROOF_DB_USER",
           "VOXPROOF_DB_PASSWORD",
           "VOXPROOF_API_KEY",
+          "VOXPROOF_SERVICE_KEY",
           "VOXPROOF_JAVA_OPTS",
           "VOXPROOF_DEBUG");
 
   /** Prefixes of variables the test suites read. */
   static final List<String> OTHER_ENV_PREFIXES =
-      List.of("VOXPROOF_FABRIC_LIVE", "VOXPROOF_C2PA_", "VOXPROOF_TEST_");
+      List.of(
+          "VOXPROOF_FABRIC_LIVE",
+          "VOXPROOF_C2PA_",
+          "VOXPROOF_TEST_",
+          "VOXPROOF_AXE_",
+          "VOXPROOF_CHROM",
+          "VOXPROOF_WEB_");
 
   /** A configuration that cannot be used: the message is the one line the user sees. */
   public static final class ConfigException extends Exception {

@@ -128,6 +128,9 @@ class ScaleOutTest {
       String detector = c.url(Part.DETECTOR);
       JsonObject report = json(c.send(detect(detector, platform, made.body())));
       assertThat(report.getString("verdict")).as(report.encode()).isEqualTo("verified-synthetic");
+      assertThat(report.getJsonObject("watermark").getBoolean("found"))
+          .as(report.encode())
+          .isTrue();
       assertThat(report.getJsonObject("ledger").getLong("index")).isEqualTo(Long.parseLong(index));
       // The consent node issued no token with this status entry: it knows no such consent.
       assertThat(report.getJsonObject("consent").getString("status")).isEqualTo("unknown");
