@@ -6,9 +6,12 @@ const ED25519 = 0x01;
 
 /** Parses a verifier key `name+hex(keyID)+base64(0x01 ‖ pubkey)`; checks the key ID. */
 export async function parseVerifierKey(text) {
-  const parts = String(text).trim().split('+');
-  if (parts.length !== 3) throw new ProofError('a verifier key is name+keyid+key');
-  const [name, idHex, keyB64] = parts;
+  // name+keyid+key: the base64 key may itself contain '+', so split at the first two only.
+  const t = String(text).trim();
+  const a = t.indexOf('+');
+  const b = a < 0 ? -1 : t.indexOf('+', a + 1);
+  if (a < 0 || b < 0) throw new ProofError('a verifier key is name+keyid+key');
+  const [name, idHex, keyB64] = [t.slice(0, a), t.slice(a + 1, b), t.slice(b + 1)];
   if (!name || /[\s+]/.test(name)) throw new ProofError('bad key name');
   if (!/^[0-9a-f]{8}$/.test(idHex)) throw new ProofError('bad key ID');
   const key = fromBase64(keyB64);

@@ -429,7 +429,9 @@ class WebPagesIT {
         () -> browser.byId("signature-result").getAttribute("data-result") != null,
         10,
         "signature");
-    assertThat(browser.byId("signature-result").getAttribute("data-result")).isEqualTo("valid");
+    assertThat(browser.byId("signature-result").getAttribute("data-result"))
+        .as(browser.byId("signature-result").getText())
+        .isEqualTo("valid");
     // Another key (same name, a different public key) is refused.
     String other = otherKey(vkey);
     browser.byId("vkey").clear();
